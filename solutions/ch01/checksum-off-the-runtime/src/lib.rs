@@ -1,0 +1,26 @@
+//! # Exercise 1.3: keep CPU work off the runtime (solution)
+
+use std::fmt;
+
+/// The checksum function panicked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChecksumCrashed;
+
+impl fmt::Display for ChecksumCrashed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the checksum function panicked")
+    }
+}
+
+impl std::error::Error for ChecksumCrashed {}
+
+/// Runs `checksum(&data)` without blocking the async runtime.
+pub async fn checksum_in_background<F>(data: Vec<u8>, checksum: F) -> Result<u64, ChecksumCrashed>
+where
+    F: FnOnce(&[u8]) -> u64 + Send + 'static,
+{
+    // The blocking pool has its own threads: the runtime's threads stay free for other tasks.
+    tokio::task::spawn_blocking(move || checksum(&data))
+        .await
+        .map_err(|_panicked| ChecksumCrashed)
+}
