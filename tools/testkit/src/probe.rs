@@ -14,7 +14,7 @@ pub struct BlockingProbe {
 
 impl BlockingProbe {
     /// How long a blocking call waits for the runtime before concluding it is blocked.
-    pub const PATIENCE: Duration = Duration::from_secs(2);
+    pub const PATIENCE: Duration = Duration::from_secs(5);
 
     /// Spawns the probe task on the current tokio runtime.
     ///

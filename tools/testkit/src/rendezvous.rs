@@ -24,7 +24,7 @@ struct State {
 
 impl Rendezvous {
     /// How long the first thread waits for the others.
-    pub const PATIENCE: Duration = Duration::from_secs(2);
+    pub const PATIENCE: Duration = Duration::from_secs(5);
 
     pub fn new(expected: usize) -> Self {
         Self {

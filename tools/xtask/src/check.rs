@@ -2,7 +2,10 @@
 
 use crate::cargo::{TestRun, build_tests, run_test_binary};
 use course::exercises::{Exercise, chapters, exercises};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// How many failing checks to print per exercise.
+const SHOWN_FAILURES: usize = 2;
 
 const USAGE: &str =
     "cargo xtask check [CHAPTER|EXERCISE] (for example `ch01` or `ch01-parallel-sum`)";
@@ -59,11 +62,18 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         if let Some(reason) = &run.broken {
             println!("      {reason}");
         }
-        for (name, message) in &run.failures {
+        // The first failures say enough; a starter's `todo!()` fails every check the same way.
+        for (name, message) in run.failures.iter().take(SHOWN_FAILURES) {
             println!("      check `{name}` failed:");
             for line in message.lines().take(12) {
                 println!("        {line}");
             }
+        }
+        if run.failures.len() > SHOWN_FAILURES {
+            println!(
+                "      … and {} more failing check(s)",
+                run.failures.len() - SHOWN_FAILURES
+            );
         }
         println!(
             "      hint: {}",
@@ -84,20 +94,30 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
 
 /// Builds and runs the checks of `selected`, on the student's side or the solution's.
 pub fn grade(root: &Path, selected: &[Exercise], side: Side) -> Result<Vec<Graded>, String> {
-    let package = |e: &Exercise| match side {
-        Side::Starter => e.package.clone(),
-        Side::Solution => e.solution_package.clone(),
-    };
-    let names: Vec<String> = selected.iter().map(package).collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let executables = build_tests(root, &names)?;
+    let crates: Vec<(String, PathBuf)> = selected
+        .iter()
+        .map(|e| match side {
+            Side::Starter => (e.package.clone(), e.starter_dir.clone()),
+            Side::Solution => (e.solution_package.clone(), e.solution_dir.clone()),
+        })
+        .collect();
+    let runs = run_checks(root, &crates)?;
     Ok(selected
         .iter()
-        .map(|exercise| {
-            let dir = match side {
-                Side::Starter => &exercise.starter_dir,
-                Side::Solution => &exercise.solution_dir,
-            };
+        .cloned()
+        .zip(runs)
+        .map(|(exercise, run)| Graded { exercise, run })
+        .collect())
+}
+
+/// Builds the tests of the given crates (package name, folder) in one cargo call, then runs
+/// each crate's test binaries and gathers what they report.
+pub fn run_checks(root: &Path, crates: &[(String, PathBuf)]) -> Result<Vec<TestRun>, String> {
+    let names: Vec<&str> = crates.iter().map(|(name, _)| name.as_str()).collect();
+    let executables = build_tests(root, &names)?;
+    Ok(crates
+        .iter()
+        .map(|(_, dir)| {
             let mut run = TestRun::default();
             for executable in executables.get(dir).into_iter().flatten() {
                 let one = run_test_binary(executable);
@@ -105,10 +125,7 @@ pub fn grade(root: &Path, selected: &[Exercise], side: Side) -> Result<Vec<Grade
                 run.failures.extend(one.failures);
                 run.broken = run.broken.or(one.broken);
             }
-            Graded {
-                exercise: exercise.clone(),
-                run,
-            }
+            run
         })
         .collect())
 }

@@ -2,14 +2,16 @@
 
 use crate::book::inventory;
 use crate::cargo::{cargo, run_visible};
-use crate::check::{Side, grade};
-use std::path::Path;
+use crate::check::{Side, grade, run_checks};
+use course::exercises::WrongAnswer;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     crate::reject_unknown(args, &[], "cargo xtask test")?;
     let started = Instant::now();
     let exercises = course::exercises::exercises(root)?;
+    let wrong_answers = course::exercises::wrong_answers(root)?;
     let counts = inventory(root)?;
 
     step("formatting (cargo fmt --check)");
@@ -17,10 +19,14 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     fmt.args(["fmt", "--all", "--check"]);
     run_visible(fmt, "cargo fmt --check (run `cargo fmt --all` to fix)")?;
 
-    // Starters fail by design; they are checked below, the other way round.
+    // Starters and wrong answers fail by design; they are checked below, the other way round.
     let mut excluded = Vec::new();
-    for exercise in &exercises {
-        excluded.extend(["--exclude".to_string(), exercise.package.clone()]);
+    let must_fail = exercises
+        .iter()
+        .map(|e| &e.package)
+        .chain(wrong_answers.iter().map(|w| &w.package));
+    for package in must_fail {
+        excluded.extend(["--exclude".to_string(), package.clone()]);
     }
 
     step("tests: listings and their outputs, inline blocks, compile-fail cases, solutions, book");
@@ -37,7 +43,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         .args(["--", "--deny", "warnings"]);
     run_visible(clippy, "cargo clippy")?;
 
-    step("exercises: every starter compiles and fails its checks, every solution passes");
+    step(
+        "exercises: every starter and wrong answer compiles and fails its checks, every solution passes",
+    );
     let mut problems = Vec::new();
     for graded in grade(root, &exercises, Side::Starter)? {
         let run = &graded.run;
@@ -58,6 +66,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             ));
         }
     }
+    problems.extend(check_wrong_answers(root, &wrong_answers, &exercises)?);
     if !problems.is_empty() {
         return Err(format!(
             "exercise checks failed:\n  {}",
@@ -65,15 +74,21 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         ));
     }
 
+    let python = course::listings::python_listings(root).len();
     let passed = counts.listings
+        + python
         + counts.inline_blocks
         + counts.compile_fail_cases
         + 2 * exercises.len()
+        + wrong_answers.len()
         + 1;
     println!("\n== What was checked ({:.0?}) ==", started.elapsed());
     println!(
         "  listings         {:>4}  run, output matched against output.txt (and recorded runs)",
         counts.listings
+    );
+    println!(
+        "  python listings  {python:>4}  run with python3, output matched against their pattern"
     );
     println!(
         "  inline blocks    {:>4}  written on a page, compiled and run as doctests",
@@ -91,9 +106,49 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         "  exercises        {:>4}  starter compiles and fails its checks; solution passes them",
         exercises.len()
     );
+    println!(
+        "  wrong answers    {:>4}  plausible mistakes, each failing the check that should catch it",
+        wrong_answers.len()
+    );
     println!("  book                   built; includes, anchors, links and SUMMARY.md checked");
     println!("course: {passed} passed, 0 failed");
     Ok(())
+}
+
+/// Every wrong answer must compile and fail the very check its manifest names.
+fn check_wrong_answers(
+    root: &Path,
+    wrong_answers: &[WrongAnswer],
+    exercises: &[course::exercises::Exercise],
+) -> Result<Vec<String>, String> {
+    let crates: Vec<(String, PathBuf)> = wrong_answers
+        .iter()
+        .map(|w| (w.package.clone(), w.dir.clone()))
+        .collect();
+    let runs = run_checks(root, &crates)?;
+    let mut problems = Vec::new();
+    for (wrong, run) in wrong_answers.iter().zip(runs) {
+        if !exercises.iter().any(|e| e.package == wrong.exercise) {
+            problems.push(format!(
+                "{}: no exercise is called `{}`",
+                wrong.package, wrong.exercise
+            ));
+        }
+        let caught = run
+            .failures
+            .iter()
+            .any(|(name, _)| name == &wrong.caught_by);
+        if !caught {
+            problems.push(format!(
+                "{} ({}): the check `{}` should fail on it but did not{}",
+                wrong.package,
+                wrong.mistake,
+                wrong.caught_by,
+                run.broken.map(|b| format!(" ({b})")).unwrap_or_default()
+            ));
+        }
+    }
+    Ok(problems)
 }
 
 fn step(what: &str) {
