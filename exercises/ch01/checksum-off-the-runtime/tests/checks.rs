@@ -10,7 +10,8 @@ fn fnv1a(data: &[u8]) -> u64 {
 
 #[test]
 fn returns_the_checksum() {
-    let result = run_paused(|| checksum_in_background(b"hello, tokio".to_vec(), fnv1a));
+    let result =
+        run_paused(|| checksum_in_background(b"hello, tokio".to_vec(), fnv1a));
     assert_eq!(result, Ok(fnv1a(b"hello, tokio")));
 }
 

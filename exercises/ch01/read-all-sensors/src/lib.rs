@@ -1,16 +1,19 @@
 //! # Exercise 1.2: read ten thousand sensors at once
 //!
-//! A monitoring service polls sensors over the network; each answers after its own latency.
-//! With OS threads, 10,000 sensors would mean 10,000 threads (Listing 1-2 shows what that
-//! costs). With tokio, a sensor that is waiting is just a small task.
+//! A monitoring service polls sensors over the network; each answers after its own
+//! latency. With OS threads, 10,000 sensors would mean 10,000 threads (Listing 1-2
+//! shows what that costs). With tokio, a sensor that is waiting is just a small
+//! task.
 //!
-//! Write [`read_all`]: read every sensor **at the same time**, one task per sensor, and return
-//! the readings in the order of `sensors`.
+//! Write [`read_all`]: read every sensor **at the same time**, one task per sensor,
+//! and return the readings in the order of `sensors`.
 //!
-//! The checks (`cargo test -p ch01-read-all-sensors`) run on tokio's paused clock and verify:
+//! The checks (`cargo test -p ch01-read-all-sensors`) run on tokio's paused clock
+//! and verify:
 //! - one reading per sensor, in the order of the input;
-//! - 10,000 sensors with latencies up to 1 s are all read after exactly 1 s of (virtual) time,
-//!   the slowest latency: reading them one after another would take hours.
+//! - 10,000 sensors with latencies up to 1 s are all read after exactly 1 s of
+//!   (virtual) time, the slowest latency: reading them one after another would take
+//!   hours.
 
 use std::time::Duration;
 
@@ -29,7 +32,8 @@ pub struct Reading {
 }
 
 impl Sensor {
-    /// Asks the sensor for a reading. The network wait is simulated with `tokio::time::sleep`.
+    /// Asks the sensor for a reading. The network wait is simulated with
+    /// `tokio::time::sleep`.
     pub async fn read(self) -> Reading {
         tokio::time::sleep(self.latency).await;
         Reading {
@@ -39,10 +43,11 @@ impl Sensor {
     }
 }
 
-/// Reads all `sensors` concurrently, one tokio task each, and returns the readings in the
-/// order of `sensors`.
+/// Reads all `sensors` concurrently, one tokio task each, and returns the readings
+/// in the order of `sensors`.
 pub async fn read_all(sensors: Vec<Sensor>) -> Vec<Reading> {
-    // TODO: spawn one task per sensor, keep the handles in order, then await them all.
+    // TODO: spawn one task per sensor, keep the handles in order, then await them
+    // all.
     let _ = sensors;
     todo!("read every sensor at the same time")
 }

@@ -1,4 +1,5 @@
-//! Listing 1-1: CPU-bound work spread over OS threads runs in parallel. Rust has no GIL.
+//! Listing 1-1: CPU-bound work spread over OS threads runs in parallel. Rust has no
+//! GIL.
 
 use std::thread;
 use std::time::Instant;
@@ -14,9 +15,9 @@ fn is_prime(n: u64) -> bool {
 
 /// Counts the primes below `limit` on `threads` OS threads.
 ///
-/// The numbers are cut into blocks of 10,000, dealt out like cards: thread `i` takes blocks
-/// `i`, `i + threads`, `i + 2 * threads`, …, so every thread gets its share of the large
-/// (slower) numbers.
+/// The numbers are cut into blocks of 10,000, dealt out like cards: thread `i` takes
+/// blocks `i`, `i + threads`, `i + 2 * threads`, …, so every thread gets its share
+/// of the large (slower) numbers.
 fn count_primes(limit: u64, threads: u64) -> u64 {
     const BLOCK: u64 = 10_000;
     thread::scope(|scope| {

@@ -10,7 +10,8 @@ const THREADS: usize = 10_000;
 const TASKS: usize = 100_000;
 
 // ANCHOR: threads
-/// Starts `THREADS` threads that all stay alive until each has started, then lets them finish.
+/// Starts `THREADS` threads that all stay alive until each has started, then lets
+/// them finish.
 fn spawn_threads() -> (Duration, Option<u64>) {
     let memory_before = resident_bytes();
     let started = Arc::new(AtomicUsize::new(0));
@@ -41,7 +42,8 @@ fn spawn_threads() -> (Duration, Option<u64>) {
 // ANCHOR_END: threads
 
 // ANCHOR: tasks
-/// Starts `TASKS` tokio tasks that all stay alive until each has started, then lets them finish.
+/// Starts `TASKS` tokio tasks that all stay alive until each has started, then lets
+/// them finish.
 async fn spawn_tasks() -> (Duration, Option<u64>) {
     let memory_before = resident_bytes();
     let started = Arc::new(AtomicUsize::new(0));
@@ -89,7 +91,9 @@ fn report(what: &str, count: usize, took: Duration, memory: Option<u64>) {
         ),
         None => "memory: n/a (read from /proc on Linux)".into(),
     };
-    println!("{count:>7} {what}: started in {took:>8.1?} ({each:>7.2?} each), {memory}");
+    println!(
+        "{count:>7} {what}: started in {took:>8.1?} ({each:>7.2?} each), {memory}"
+    );
 }
 
 /// The process's resident memory (VmRSS), or `None` where /proc does not exist.

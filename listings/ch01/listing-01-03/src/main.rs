@@ -1,6 +1,6 @@
-//! Listing 1-3: the price of a switch. Two threads or two tasks pass a message back and forth,
-//! first through a loopback TCP connection (every switch waits for the OS), then through an
-//! in-memory channel (only threads need the OS to switch).
+//! Listing 1-3: the price of a switch. Two threads or two tasks pass a message back
+//! and forth, first through a loopback TCP connection (every switch waits for the
+//! OS), then through an in-memory channel (only threads need the OS to switch).
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -12,7 +12,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 const ROUND_TRIPS: u32 = 20_000;
 
 // ANCHOR: tcp-threads
-/// One thread echoes each byte it reads; the other sends a byte and waits for it to come back.
+/// One thread echoes each byte it reads; the other sends a byte and waits for it to
+/// come back.
 fn tcp_threads() -> Duration {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = listener.local_addr().unwrap();
@@ -86,7 +87,8 @@ fn channel_threads() -> Duration {
     took
 }
 
-/// Two tasks on one thread do the same through tokio's channels: no system call at all.
+/// Two tasks on one thread do the same through tokio's channels: no system call at
+/// all.
 async fn channel_tasks() -> Duration {
     let (to_echo, mut echo_inbox) = tokio::sync::mpsc::channel::<u32>(1);
     let (to_main, mut main_inbox) = tokio::sync::mpsc::channel::<u32>(1);

@@ -1,5 +1,6 @@
-//! Listing 1-4: ten thousand waits, one thread. Each task waits one second (as a network call
-//! would); they all wait at the same time, so the program takes one second, not 10,000.
+//! Listing 1-4: ten thousand waits, one thread. Each task waits one second (as a
+//! network call would); they all wait at the same time, so the program takes one
+//! second, not 10,000.
 
 use std::time::Duration;
 use tokio::task::JoinSet;
@@ -31,8 +32,9 @@ mod tests {
     use super::*;
 
     // ANCHOR: proof
-    /// On tokio's paused clock, time only moves when every task is waiting, and then jumps
-    /// straight to the next timer: the test checks the exact duration and runs instantly.
+    /// On tokio's paused clock, time only moves when every task is waiting, and then
+    /// jumps straight to the next timer: the test checks the exact duration and runs
+    /// instantly.
     #[tokio::test(start_paused = true)]
     async fn ten_thousand_waits_take_one_second_not_ten_thousand() {
         let start = tokio::time::Instant::now();

@@ -15,11 +15,15 @@ impl fmt::Display for ChecksumCrashed {
 impl std::error::Error for ChecksumCrashed {}
 
 /// Runs `checksum(&data)` without blocking the async runtime.
-pub async fn checksum_in_background<F>(data: Vec<u8>, checksum: F) -> Result<u64, ChecksumCrashed>
+pub async fn checksum_in_background<F>(
+    data: Vec<u8>,
+    checksum: F,
+) -> Result<u64, ChecksumCrashed>
 where
     F: FnOnce(&[u8]) -> u64 + Send + 'static,
 {
-    // The blocking pool has its own threads: the runtime's threads stay free for other tasks.
+    // The blocking pool has its own threads: the runtime's threads stay free for
+    // other tasks.
     tokio::task::spawn_blocking(move || checksum(&data))
         .await
         .map_err(|_panicked| ChecksumCrashed)

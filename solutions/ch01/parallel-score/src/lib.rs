@@ -9,10 +9,13 @@ where
     let group_size = documents.len().div_ceil(threads.max(1)).max(1);
     let score = &score;
     std::thread::scope(|scope| {
-        // Start every thread before joining any, so that they all run at the same time.
+        // Start every thread before joining any, so that they all run at the same
+        // time.
         let workers: Vec<_> = documents
             .chunks(group_size)
-            .map(|group| scope.spawn(move || group.iter().map(|doc| score(doc)).sum::<u64>()))
+            .map(|group| {
+                scope.spawn(move || group.iter().map(|doc| score(doc)).sum::<u64>())
+            })
             .collect();
         workers
             .into_iter()

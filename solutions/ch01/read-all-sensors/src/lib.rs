@@ -17,7 +17,8 @@ pub struct Reading {
 }
 
 impl Sensor {
-    /// Asks the sensor for a reading. The network wait is simulated with `tokio::time::sleep`.
+    /// Asks the sensor for a reading. The network wait is simulated with
+    /// `tokio::time::sleep`.
     pub async fn read(self) -> Reading {
         tokio::time::sleep(self.latency).await;
         Reading {
@@ -27,11 +28,11 @@ impl Sensor {
     }
 }
 
-/// Reads all `sensors` concurrently, one tokio task each, and returns the readings in the
-/// order of `sensors`.
+/// Reads all `sensors` concurrently, one tokio task each, and returns the readings
+/// in the order of `sensors`.
 pub async fn read_all(sensors: Vec<Sensor>) -> Vec<Reading> {
-    // Every task starts running as soon as it is spawned; awaiting the handles in order only
-    // collects the results, it does not make the reads sequential.
+    // Every task starts running as soon as it is spawned; awaiting the handles in
+    // order only collects the results, it does not make the reads sequential.
     let handles: Vec<_> = sensors
         .into_iter()
         .map(|sensor| tokio::spawn(sensor.read()))
