@@ -1,0 +1,65 @@
+//! # Exercise 4.3: a deadline with a clear error
+//!
+//! A shop page asks other services for a price, a stock level, a delivery date. A
+//! slow answer is worse than none: each lookup gets a deadline. In Python you would
+//! write `async with asyncio.timeout(limit):` (or `asyncio.wait_for`) and catch
+//! `TimeoutError`.
+//!
+//! Write [`with_deadline`]: await `lookup`, but give up when `limit` has passed. The
+//! caller must be able to tell the two ways a lookup can fail:
+//! - too slow: `Err(LookupError::TimedOut { operation, limit })`, returned when the
+//!   limit is reached, not when the lookup eventually finishes;
+//! - the lookup's own error: `Err(LookupError::Failed { operation, reason })`.
+//!
+//! The checks (`cargo test -p ch04-timeout-wrapper`) run on tokio's paused clock and
+//! verify:
+//! - a lookup that answers in time gives its value, after its own latency;
+//! - a slow lookup gives `TimedOut` after exactly `limit`, and is stopped (it never
+//!   finishes);
+//! - a lookup that fails in time gives `Failed` with its reason, not `TimedOut`.
+
+use std::fmt;
+use std::future::Future;
+use std::time::Duration;
+
+/// Why a lookup gave no value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LookupError {
+    /// No answer within `limit`.
+    TimedOut {
+        operation: &'static str,
+        limit: Duration,
+    },
+    /// The lookup answered with an error.
+    Failed {
+        operation: &'static str,
+        reason: String,
+    },
+}
+
+impl fmt::Display for LookupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TimedOut { operation, limit } => {
+                write!(f, "{operation} did not answer within {limit:?}")
+            }
+            Self::Failed { operation, reason } => {
+                write!(f, "{operation} failed: {reason}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LookupError {}
+
+/// Awaits `lookup` for at most `limit`. `operation` names the lookup in the error.
+pub async fn with_deadline<T>(
+    operation: &'static str,
+    limit: Duration,
+    lookup: impl Future<Output = Result<T, String>>,
+) -> Result<T, LookupError> {
+    // TODO: race `lookup` against `limit`, and turn both kinds of failure into a
+    // LookupError.
+    let _ = (operation, limit, lookup);
+    todo!("await the lookup with a deadline")
+}

@@ -1,0 +1,55 @@
+//! # Exercise 4.2: stop the whole import at the first failure (solution)
+
+use std::future::Future;
+use std::pin::Pin;
+use tokio::task::JoinSet;
+
+/// What a successful job reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub file: String,
+    pub rows: u64,
+}
+
+/// Why the import stopped.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobError {
+    /// The job returned an error.
+    Failed { file: String, reason: String },
+    /// The job panicked.
+    Crashed,
+}
+
+/// One job: a future that loads one file. It is `Send + 'static`, so it can be
+/// spawned.
+pub type Job =
+    Pin<Box<dyn Future<Output = Result<Report, JobError>> + Send + 'static>>;
+
+/// Runs every job as a task; returns all reports in input order, or the first error
+/// in time after stopping every other job.
+pub async fn run_import(jobs: Vec<Job>) -> Result<Vec<Report>, JobError> {
+    let count = jobs.len();
+    let mut group = JoinSet::new();
+    for (index, job) in jobs.into_iter().enumerate() {
+        // The index travels with the result, so that completion order does not
+        // matter.
+        group.spawn(async move { (index, job.await) });
+    }
+    let mut reports: Vec<Option<Report>> = vec![None; count];
+    while let Some(joined) = group.join_next().await {
+        // Every early return below drops `group`, which aborts the jobs still
+        // running.
+        match joined {
+            Ok((index, Ok(report))) => reports[index] = Some(report),
+            Ok((_, Err(error))) => return Err(error),
+            // A task's `JoinError` means it panicked (no one else aborts our tasks).
+            Err(_) => return Err(JobError::Crashed),
+        }
+    }
+    Ok(reports
+        .into_iter()
+        .map(|report| {
+            report.expect("the loop ends only when every job has reported")
+        })
+        .collect())
+}
