@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
-/// A delivery that another thread completes after `latency`: the stand-in for I/O. Counts how
-/// many times it was polled.
+/// A delivery that another thread completes after `latency`: the stand-in for I/O.
+/// Counts how many times it was polled.
 struct Delivery {
     latency: Duration,
     state: Arc<Mutex<(Option<&'static str>, Option<Waker>)>>,
@@ -57,7 +57,8 @@ impl Future for Delivery {
     }
 }
 
-/// Wakes itself `times` times before it is ready, as `tokio::task::yield_now` does once.
+/// Wakes itself `times` times before it is ready, as `tokio::task::yield_now` does
+/// once.
 struct YieldTimes {
     times: u32,
 }
@@ -78,7 +79,8 @@ impl Future for YieldTimes {
     }
 }
 
-// `run_paused` only lends its real-time limit here: `block_on` runs our own futures, not tokio's.
+// `run_paused` only lends its real-time limit here: `block_on` runs our own futures,
+// not tokio's.
 #[test]
 fn a_ready_future_gives_its_output() {
     let total = run_paused(|| async { block_on(async { 19 + 23 }) });
@@ -100,8 +102,9 @@ fn a_future_completed_by_another_thread_is_polled_only_when_woken() {
 
 #[test]
 fn a_wake_that_comes_before_the_sleep_is_not_lost() {
-    // The future wakes itself *during* poll, before block_on goes to sleep: a block_on that
-    // forgets such a wake sleeps forever, and the time limit reports it.
+    // The future wakes itself *during* poll, before block_on goes to sleep: a
+    // block_on that forgets such a wake sleeps forever, and the time limit reports
+    // it.
     let outcome = run_paused(|| async { block_on(YieldTimes { times: 3 }) });
     assert_eq!(outcome, "done yielding");
 }

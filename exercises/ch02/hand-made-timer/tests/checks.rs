@@ -7,7 +7,8 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::task::{Context, Poll, Wake, Waker};
 use std::time::Duration;
 
-/// A waker that reports each wake on a channel, so a check can wait for it (bounded).
+/// A waker that reports each wake on a channel, so a check can wait for it
+/// (bounded).
 struct Reporter(Sender<()>);
 
 impl Wake for Reporter {
@@ -36,7 +37,8 @@ fn a_zero_delay_is_ready_at_once() {
 
 #[test]
 fn poll_answers_at_once_even_for_a_long_delay() {
-    // A poll that sleeps until the deadline would take an hour: the time limit catches it.
+    // A poll that sleeps until the deadline would take an hour: the time limit
+    // catches it.
     let first = run_paused(|| async {
         let (waker, _wakes) = reporting_waker();
         poll_once(&mut Delay::new(Duration::from_secs(3600)), &waker)

@@ -1,21 +1,24 @@
 //! # Exercise 2.3: wake means "back on the ready queue"
 //!
-//! asyncio's loop keeps a queue of ready callbacks; when I/O completes, the suspended coroutine
-//! goes back on that queue. Our executor works the same way: a [`Task`] is its own waker, and
-//! waking it sends it back on the executor's ready queue. [`Executor::spawn`] is given.
+//! asyncio's loop keeps a queue of ready callbacks; when I/O completes, the
+//! suspended coroutine goes back on that queue. Our executor works the same way: a
+//! [`Task`] is its own waker, and waking it sends it back on the executor's ready
+//! queue. [`Executor::spawn`] is given.
 //!
 //! Write [`Task::wake`] and [`Executor::run`], with `std` only.
 //!
 //! The checks (`cargo test -p ch02-ready-queue`) verify:
 //! - every spawned task runs to completion, and `run` returns when all are done;
-//! - tasks take turns: two tasks that yield alternate step by step (a `run` that keeps polling
-//!   one task until it finishes does not);
-//! - a task woken later by another thread (as by I/O) is polled again: `run` must not return
-//!   while a task is still pending, even when the queue is momentarily empty;
+//! - tasks take turns: two tasks that yield alternate step by step (a `run` that
+//!   keeps polling one task until it finishes does not);
+//! - a task woken later by another thread (as by I/O) is polled again: `run` must
+//!   not return while a task is still pending, even when the queue is momentarily
+//!   empty;
 //! - a stale wake of a finished task is ignored.
 //!
-//! Each check has a real-time limit: a `wake` that polls the task itself, for instance, locks
-//! the task's future while it is already locked, and the limit reports the deadlock.
+//! Each check has a real-time limit: a `wake` that polls the task itself, for
+//! instance, locks the task's future while it is already locked, and the limit
+//! reports the deadlock.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -73,8 +76,9 @@ impl Executor {
 
     /// Polls ready tasks, one poll at a time, until every spawned task has finished.
     pub fn run(&mut self) {
-        // TODO: while tasks are unfinished: take the next ready task, skip it if it already
-        // finished, poll it once with a waker made from the task, and note when it finishes.
+        // TODO: while tasks are unfinished: take the next ready task, skip it if it
+        // already finished, poll it once with a waker made from the task, and note
+        // when it finishes.
         todo!("the event loop")
     }
 }

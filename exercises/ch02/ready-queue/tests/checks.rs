@@ -99,7 +99,8 @@ fn a_task_woken_later_by_another_thread_is_polled_again() {
         let mut executor = Executor::default();
         let (letter, inbox) = (Letter(Arc::clone(&mailbox)), Arc::clone(&delivered));
         executor.spawn(async move { *inbox.lock().unwrap() = Some(letter.await) });
-        // The postman delivers later, from another thread: meanwhile the queue is empty.
+        // The postman delivers later, from another thread: meanwhile the queue is
+        // empty.
         let postman = std::thread::spawn(move || {
             std::thread::sleep(Duration::from_millis(50));
             let mut mailbox = mailbox.lock().unwrap();
@@ -129,7 +130,8 @@ fn a_stale_wake_of_a_finished_task_is_ignored() {
         let mut executor = Executor::default();
         let (keep, count) = (Arc::clone(&stale_waker), Arc::clone(&polls));
         executor.spawn(std::future::poll_fn(move |context| {
-            // Keep a copy of our own waker: the other task wakes it after we have finished.
+            // Keep a copy of our own waker: the other task wakes it after we have
+            // finished.
             *keep.lock().unwrap() = Some(context.waker().clone());
             *count.lock().unwrap() += 1;
             Poll::Ready(())

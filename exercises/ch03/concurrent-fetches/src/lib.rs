@@ -1,18 +1,20 @@
 //! # Exercise 3.1: three fetches at once
 //!
-//! A dashboard page needs a user's profile, orders and recommendations, from three backend
-//! services. Awaiting them one after another costs the sum of their latencies; the article's
-//! `asyncio.gather` costs the longest one.
+//! A dashboard page needs a user's profile, orders and recommendations, from three
+//! backend services. Awaiting them one after another costs the sum of their
+//! latencies; the article's `asyncio.gather` costs the longest one.
 //!
-//! Write [`load_dashboard`]: fetch the three **at the same time** from one task, and return the
-//! first error if any fetch fails.
+//! Write [`load_dashboard`]: fetch the three **at the same time** from one task, and
+//! return the first error if any fetch fails.
 //!
-//! The checks (`cargo test -p ch03-concurrent-fetches`) run on tokio's paused clock and verify:
+//! The checks (`cargo test -p ch03-concurrent-fetches`) run on tokio's paused clock
+//! and verify:
 //! - the dashboard holds what the three services returned;
-//! - with latencies of 300, 200 and 100 ms, it is ready after exactly 300 ms (in sequence: 600);
-//! - if the orders service fails after 200 ms, the error comes back (not a panic, not an empty
-//!   list), after exactly 200 ms: like `gather`, stop at the first failure instead of waiting
-//!   for the slower fetches.
+//! - with latencies of 300, 200 and 100 ms, it is ready after exactly 300 ms (in
+//!   sequence: 600);
+//! - if the orders service fails after 200 ms, the error comes back (not a panic,
+//!   not an empty list), after exactly 200 ms: like `gather`, stop at the first
+//!   failure instead of waiting for the slower fetches.
 
 use std::time::Duration;
 
@@ -22,7 +24,8 @@ pub enum FetchError {
     Unavailable { service: &'static str },
 }
 
-/// The three backend services, each with its latency, and whether the orders service is down.
+/// The three backend services, each with its latency, and whether the orders service
+/// is down.
 #[derive(Debug, Clone)]
 pub struct Backend {
     pub profile_latency: Duration,
@@ -67,7 +70,8 @@ pub async fn load_dashboard(
     backend: &Backend,
     user: &str,
 ) -> Result<Dashboard, FetchError> {
-    // TODO: fetch profile, orders and recommendations at the same time; return the first error.
+    // TODO: fetch profile, orders and recommendations at the same time; return the
+    // first error.
     let _ = (backend, user);
     todo!("three fetches at once")
 }

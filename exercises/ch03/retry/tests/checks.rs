@@ -11,8 +11,8 @@ enum PaymentError {
     TryAgain { attempt: u32 },
 }
 
-/// A gateway that answers "try again" to the first `failures` attempts, then accepts.
-/// Each attempt takes 100 ms on the network.
+/// A gateway that answers "try again" to the first `failures` attempts, then
+/// accepts. Each attempt takes 100 ms on the network.
 async fn charge(attempt: u32, failures: u32) -> Result<&'static str, PaymentError> {
     tokio::time::sleep(Duration::from_millis(100)).await;
     if attempt <= failures {
@@ -22,8 +22,8 @@ async fn charge(attempt: u32, failures: u32) -> Result<&'static str, PaymentErro
     }
 }
 
-/// Runs `retry(attempts, PAUSE, …)` against a gateway that fails `failures` times; returns the
-/// virtual time it took, its result and the number of attempts made.
+/// Runs `retry(attempts, PAUSE, …)` against a gateway that fails `failures` times;
+/// returns the virtual time it took, its result and the number of attempts made.
 fn run(
     attempts: u32,
     failures: u32,

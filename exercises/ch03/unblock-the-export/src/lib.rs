@@ -1,17 +1,20 @@
 //! # Exercise 3.2: find the blocking call
 //!
-//! A reporting service starts a long export job and checks its status every 250 ms until the
-//! file is ready. The code below works, in the sense that it returns the right report. But it
-//! hides a call that blocks the runtime's thread: while one request waits for its export, no
-//! other task on that thread can run. The article warns about exactly this (a synchronous call
-//! inside `async def` blocks the whole event loop).
+//! A reporting service starts a long export job and checks its status every 250 ms
+//! until the file is ready. The code below works, in the sense that it returns the
+//! right report. But it hides a call that blocks the runtime's thread: while one
+//! request waits for its export, no other task on that thread can run. The article
+//! warns about exactly this (a synchronous call inside `async def` blocks the whole
+//! event loop).
 //!
-//! Find the blocking call and fix it, keeping the behaviour: one status check, then a 250 ms
-//! pause, at most [`MAX_CHECKS`] checks.
+//! Find the blocking call and fix it, keeping the behaviour: one status check, then
+//! a 250 ms pause, at most [`MAX_CHECKS`] checks.
 //!
-//! The checks (`cargo test -p ch03-unblock-the-export`) run on tokio's paused clock and verify:
-//! - a job that is ready after 1 s is reported after exactly 1 s, in 5 checks (at 0, 250, 500,
-//!   750 and 1000 ms): a blocking pause does not move tokio's clock at all;
+//! The checks (`cargo test -p ch03-unblock-the-export`) run on tokio's paused clock
+//! and verify:
+//! - a job that is ready after 1 s is reported after exactly 1 s, in 5 checks (at 0,
+//!   250, 500, 750 and 1000 ms): a blocking pause does not move tokio's clock at
+//!   all;
 //! - while the export is awaited, a heartbeat task on the same thread keeps ticking;
 //! - a job that never finishes gives `Err(ExportError::GaveUp)` after 12 checks.
 
@@ -29,14 +32,16 @@ pub enum ExportError {
     GaveUp,
 }
 
-/// An export job running on another service. It is done at `ready_at` (on tokio's clock).
+/// An export job running on another service. It is done at `ready_at` (on tokio's
+/// clock).
 pub struct ExportJob {
     pub ready_at: Option<Instant>,
     pub checks: AtomicU32,
 }
 
 impl ExportJob {
-    /// Asks the export service for the job's status: the file's address once it is done.
+    /// Asks the export service for the job's status: the file's address once it is
+    /// done.
     pub async fn status(&self) -> Option<String> {
         self.checks.fetch_add(1, Ordering::Relaxed);
         tokio::task::yield_now().await; // a network round trip, in the real service

@@ -1,6 +1,6 @@
-//! Listing 2-1: `block_on`, the smallest executor. It polls a future; when the future answers
-//! `Pending`, it parks the thread until the future's waker unparks it, then polls again. Only
-//! `std`: there is no hidden machinery.
+//! Listing 2-1: `block_on`, the smallest executor. It polls a future; when the
+//! future answers `Pending`, it parks the thread until the future's waker unparks
+//! it, then polls again. Only `std`: there is no hidden machinery.
 
 use std::future::Future;
 use std::pin::{Pin, pin};
@@ -21,16 +21,17 @@ impl Wake for ThreadWaker {
 
 /// Runs `future` to completion on the calling thread and returns its output.
 fn block_on<F: Future>(future: F) -> F::Output {
-    // `poll` takes `Pin<&mut Self>`: the future must not move once polled, because it may hold
-    // references into itself. `pin!` pins it on this function's stack.
+    // `poll` takes `Pin<&mut Self>`: the future must not move once polled, because
+    // it may hold references into itself. `pin!` pins it on this function's stack.
     let mut future = pin!(future);
     let waker = Waker::from(Arc::new(ThreadWaker(thread::current())));
     let mut context = Context::from_waker(&waker);
     loop {
         match future.as_mut().poll(&mut context) {
             Poll::Ready(output) => return output,
-            // Sleep until someone calls `wake`. `park` may also return for no reason; polling
-            // again is then harmless, since a future must answer `Pending` again if not ready.
+            // Sleep until someone calls `wake`. `park` may also return for no
+            // reason; polling again is then harmless, since a future must answer
+            // `Pending` again if not ready.
             Poll::Pending => thread::park(),
         }
     }
@@ -38,7 +39,8 @@ fn block_on<F: Future>(future: F) -> F::Output {
 // ANCHOR_END: block_on
 
 // ANCHOR: reply
-/// The reply to a request, filled in by a "network" thread: the stand-in for I/O completing.
+/// The reply to a request, filled in by a "network" thread: the stand-in for I/O
+/// completing.
 #[derive(Default)]
 struct Slot {
     reply: Option<String>,
@@ -65,15 +67,17 @@ impl Future for Reply {
             drop(slot);
             return Poll::Ready((reply, self.polls));
         }
-        // Not ready: leave our waker where the network thread will find it. Storing the latest
-        // one matters: an executor may poll us with a different waker each time.
+        // Not ready: leave our waker where the network thread will find it. Storing
+        // the latest one matters: an executor may poll us with a different waker
+        // each time.
         slot.waker = Some(context.waker().clone());
         println!("poll {}: no reply yet, waker stored", self.polls);
         Poll::Pending
     }
 }
 
-/// Sends a request: a thread plays the network and delivers the reply after `latency`.
+/// Sends a request: a thread plays the network and delivers the reply after
+/// `latency`.
 fn send_request(latency: Duration) -> Reply {
     let slot = Arc::new(Mutex::new(Slot::default()));
     let network = Arc::clone(&slot);

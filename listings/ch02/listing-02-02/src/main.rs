@@ -1,6 +1,6 @@
-//! Listing 2-2: an executor with a ready queue. Each task is a future in a box; waking a task
-//! puts it back on the queue (through `std::task::Wake`); the executor polls whatever is on the
-//! queue, one task at a time, on one thread. Only `std`.
+//! Listing 2-2: an executor with a ready queue. Each task is a future in a box;
+//! waking a task puts it back on the queue (through `std::task::Wake`); the executor
+//! polls whatever is on the queue, one task at a time, on one thread. Only `std`.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -20,10 +20,12 @@ struct Task {
 }
 
 impl Wake for Task {
-    /// Waking a task does not run it: it only queues it. The executor runs it when its turn comes.
+    /// Waking a task does not run it: it only queues it. The executor runs it when
+    /// its turn comes.
     fn wake(self: Arc<Self>) {
         let queue = self.ready_queue.clone();
-        // The executor may be gone when a late waker fires; there is nothing to run then.
+        // The executor may be gone when a late waker fires; there is nothing to run
+        // then.
         let _ = queue.send(self);
     }
 }
@@ -46,7 +48,8 @@ impl Executor {
         }
     }
 
-    /// Like `tokio::spawn`: the task is queued, so it starts at the executor's next turn.
+    /// Like `tokio::spawn`: the task is queued, so it starts at the executor's next
+    /// turn.
     fn spawn(
         &mut self,
         name: &'static str,
@@ -63,7 +66,8 @@ impl Executor {
             .expect("the executor holds the receiver");
     }
 
-    /// The event loop: take the next ready task, poll it once, repeat until every task is done.
+    /// The event loop: take the next ready task, poll it once, repeat until every
+    /// task is done.
     fn run(&mut self) {
         while self.unfinished > 0 {
             // Blocks the thread while no task is ready: some waker will send one.
@@ -91,8 +95,9 @@ impl Executor {
 // ANCHOR_END: executor
 
 // ANCHOR: yield_now
-/// Gives the turn to the other tasks once: wakes itself at once, then answers `Pending`. The
-/// task goes to the back of the ready queue, like `await asyncio.sleep(0)` in Python.
+/// Gives the turn to the other tasks once: wakes itself at once, then answers
+/// `Pending`. The task goes to the back of the ready queue, like `await
+/// asyncio.sleep(0)` in Python.
 struct YieldNow {
     yielded: bool,
 }
@@ -114,7 +119,8 @@ fn yield_now() -> YieldNow {
     YieldNow { yielded: false }
 }
 
-/// A job that does its work in `steps` slices and lets the others run between slices.
+/// A job that does its work in `steps` slices and lets the others run between
+/// slices.
 async fn job(name: &'static str, steps: u32) {
     for step in 1..=steps {
         println!("{name}: step {step} of {steps}");

@@ -1,4 +1,5 @@
-//! The ready-queue executor of Listing 2-2, recording each poll and wake in a [`Trace`].
+//! The ready-queue executor of Listing 2-2, recording each poll and wake in a
+//! [`Trace`].
 
 use crate::trace::{Kind, Trace};
 use std::future::Future;

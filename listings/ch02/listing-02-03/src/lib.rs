@@ -1,6 +1,7 @@
-//! Listing 2-3: the executor of Listing 2-2 plus a timer reactor, so that several sleeping
-//! tasks wait at the same time on one thread. Every poll and wake is recorded in a trace, which
-//! `cargo run -p listing-02-03 --bin timeline` turns into the chapter's picture.
+//! Listing 2-3: the executor of Listing 2-2 plus a timer reactor, so that several
+//! sleeping tasks wait at the same time on one thread. Every poll and wake is
+//! recorded in a trace, which `cargo run -p listing-02-03 --bin timeline` turns into
+//! the chapter's picture.
 
 pub mod executor;
 pub mod timeline_svg;
@@ -20,8 +21,9 @@ async fn fetch_data(reactor: Arc<TimerReactor>, url: &str) -> String {
     format!("Data from {url}")
 }
 
-/// Runs the article's example both ways on our executor: three fetches as three tasks, and
-/// three fetches awaited one after another in a fourth task. Returns what each task printed.
+/// Runs the article's example both ways on our executor: three fetches as three
+/// tasks, and three fetches awaited one after another in a fourth task. Returns what
+/// each task printed.
 pub fn fetch_three_ways(trace: &Trace) -> (Vec<String>, Stats) {
     let reactor = Arc::new(TimerReactor::start());
     let mut executor = Executor::new(trace.clone());

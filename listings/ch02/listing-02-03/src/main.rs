@@ -1,5 +1,5 @@
-//! Listing 2-3: three fetches as three tasks, and three in a row, on our own executor with a
-//! timer reactor: one thread, and only `std`.
+//! Listing 2-3: three fetches as three tasks, and three in a row, on our own
+//! executor with a timer reactor: one thread, and only `std`.
 
 use listing_02_03::fetch_three_ways;
 use listing_02_03::trace::Trace;

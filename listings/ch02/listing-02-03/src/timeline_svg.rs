@@ -1,6 +1,6 @@
-//! Draws a trace as an SVG timeline: one lane per task, time in milliseconds across. The
-//! output depends only on the events, so the committed picture can be checked against the
-//! committed trace.
+//! Draws a trace as an SVG timeline: one lane per task, time in milliseconds across.
+//! The output depends only on the events, so the committed picture can be checked
+//! against the committed trace.
 
 use crate::trace::{Event, Kind};
 use std::fmt::Write;
@@ -79,8 +79,8 @@ pub fn render(events: &[Event]) -> String {
     svg
 }
 
-/// One task's lane: a grey bar while it is suspended, a blue mark for each poll, an orange dot
-/// for each wake, a green mark where it finishes.
+/// One task's lane: a grey bar while it is suspended, a blue mark for each poll, an
+/// orange dot for each wake, a green mark where it finishes.
 fn draw_lane(
     svg: &mut String,
     events: &[Event],
@@ -171,8 +171,8 @@ mod tests {
     use crate::trace::from_tsv;
     use std::path::Path;
 
-    /// The picture on the page is the rendering of the committed trace, byte for byte: it
-    /// cannot drift from the data, or be edited by hand.
+    /// The picture on the page is the rendering of the committed trace, byte for
+    /// byte: it cannot drift from the data, or be edited by hand.
     #[test]
     fn the_committed_picture_is_the_rendering_of_the_committed_trace() {
         let listing = Path::new(env!("CARGO_MANIFEST_DIR"));

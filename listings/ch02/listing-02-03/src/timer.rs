@@ -1,6 +1,7 @@
-//! The timer reactor: a thread that owns every pending deadline, waits (in the OS) for the
-//! earliest one, and wakes the tasks whose deadline has passed. The executor never waits on
-//! time itself: it only runs what the reactor puts back on its ready queue.
+//! The timer reactor: a thread that owns every pending deadline, waits (in the OS)
+//! for the earliest one, and wakes the tasks whose deadline has passed. The executor
+//! never waits on time itself: it only runs what the reactor puts back on its ready
+//! queue.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -12,7 +13,8 @@ use std::time::{Duration, Instant};
 // ANCHOR: reactor
 #[derive(Default)]
 struct Timers {
-    /// Deadlines with the waker to call when each one passes, in no particular order.
+    /// Deadlines with the waker to call when each one passes, in no particular
+    /// order.
     pending: Vec<(Instant, Waker)>,
     shutting_down: bool,
 }
@@ -45,14 +47,15 @@ impl TimerReactor {
     }
 }
 
-/// The reactor's loop: wake every task whose deadline has passed, then wait in the OS until
-/// the earliest remaining deadline, or until a new timer is registered.
+/// The reactor's loop: wake every task whose deadline has passed, then wait in the
+/// OS until the earliest remaining deadline, or until a new timer is registered.
 fn fire_timers(shared: &Shared) {
     let (timers, changed) = &**shared;
     let mut timers = timers.lock().unwrap();
     while !timers.shutting_down {
         let now = Instant::now();
-        // Fire in deadline order, so that tasks are queued in the order their timers expire.
+        // Fire in deadline order, so that tasks are queued in the order their timers
+        // expire.
         timers.pending.sort_by_key(|(deadline, _)| *deadline);
         let due = timers
             .pending
@@ -82,8 +85,8 @@ impl Drop for TimerReactor {
 }
 
 // ANCHOR: sleep
-/// A timer future: registers its deadline and waker with the reactor, and is ready once the
-/// deadline has passed.
+/// A timer future: registers its deadline and waker with the reactor, and is ready
+/// once the deadline has passed.
 pub struct Sleep {
     deadline: Instant,
     reactor: Shared,
@@ -96,15 +99,17 @@ impl Future for Sleep {
         if Instant::now() >= self.deadline {
             return Poll::Ready(());
         }
-        // Registered again on every `Pending` poll: our executor polls a task only after its
-        // wake, so this happens once per sleep. A real reactor would replace the earlier entry.
+        // Registered again on every `Pending` poll: our executor polls a task only
+        // after its wake, so this happens once per sleep. A real reactor would
+        // replace the earlier entry.
         let (timers, changed) = &*self.reactor;
         timers
             .lock()
             .unwrap()
             .pending
             .push((self.deadline, context.waker().clone()));
-        // The reactor may be waiting for a later deadline: make it look at the new one.
+        // The reactor may be waiting for a later deadline: make it look at the new
+        // one.
         changed.notify_one();
         Poll::Pending
     }

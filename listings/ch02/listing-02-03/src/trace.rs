@@ -1,5 +1,5 @@
-//! What the executor and the timer reactor did, and when: the data behind the chapter's
-//! timeline picture. Stored as tab-separated text, one event per line.
+//! What the executor and the timer reactor did, and when: the data behind the
+//! chapter's timeline picture. Stored as tab-separated text, one event per line.
 
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -13,7 +13,8 @@ pub enum Kind {
     Pending,
     /// The poll returned `Ready`: the task is finished.
     Ready,
-    /// Someone (here, the timer reactor) woke the task: it is back on the ready queue.
+    /// Someone (here, the timer reactor) woke the task: it is back on the ready
+    /// queue.
     Wake,
 }
 

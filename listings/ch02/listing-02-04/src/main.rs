@@ -1,6 +1,6 @@
-//! Listing 2-4: the same fetches as Listing 2-3, on tokio's two runtimes. `current_thread` is
-//! our executor's industrial twin (and asyncio's: one thread); `multi_thread` runs the tasks on
-//! a pool of worker threads.
+//! Listing 2-4: the same fetches as Listing 2-3, on tokio's two runtimes.
+//! `current_thread` is our executor's industrial twin (and asyncio's: one thread);
+//! `multi_thread` runs the tasks on a pool of worker threads.
 
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -23,7 +23,8 @@ async fn fetch_in_sequence() -> Vec<String> {
     bodies
 }
 
-/// Three tasks, which the runtime runs at the same time. Each reports the thread it ran on.
+/// Three tasks, which the runtime runs at the same time. Each reports the thread it
+/// ran on.
 async fn fetch_as_tasks() -> Vec<(String, String)> {
     let handles: Vec<_> =
         ["api1.example.com", "api2.example.com", "api3.example.com"]
@@ -72,11 +73,13 @@ fn run_on(label: &str, runtime: &Runtime) {
 }
 
 fn main() {
-    // One thread: the thread that calls `block_on` polls every task, like asyncio's loop.
+    // One thread: the thread that calls `block_on` polls every task, like asyncio's
+    // loop.
     let one_thread = Builder::new_current_thread().enable_all().build().unwrap();
     run_on("current_thread", &one_thread);
 
-    // A pool of workers (by default one per core) that steal ready tasks from each other.
+    // A pool of workers (by default one per core) that steal ready tasks from each
+    // other.
     let pool = Builder::new_multi_thread().enable_all().build().unwrap();
     run_on("multi_thread", &pool);
 }
@@ -87,7 +90,8 @@ mod tests {
     use super::*;
 
     // ANCHOR: proof
-    /// The article's "3 seconds in total", exactly: each await waits for the previous one.
+    /// The article's "3 seconds in total", exactly: each await waits for the
+    /// previous one.
     #[tokio::test(start_paused = true)]
     async fn three_awaits_in_sequence_take_three_seconds() {
         let start = Instant::now();
@@ -104,7 +108,8 @@ mod tests {
     }
     // ANCHOR_END: proof
 
-    /// On a current-thread runtime every task runs on the thread that called `block_on`.
+    /// On a current-thread runtime every task runs on the thread that called
+    /// `block_on`.
     #[test]
     fn a_current_thread_runtime_polls_every_task_on_one_thread() {
         let runtime = Builder::new_current_thread()

@@ -1,5 +1,6 @@
-//! Listing 3-1: futures are lazy. Calling an `async fn` runs none of its body; awaiting the
-//! future runs it. `tokio::spawn` is the eager one: the task runs without being awaited.
+//! Listing 3-1: futures are lazy. Calling an `async fn` runs none of its body;
+//! awaiting the future runs it. `tokio::spawn` is the eager one: the task runs
+//! without being awaited.
 
 use std::time::Duration;
 

@@ -1,5 +1,5 @@
-//! Listing 3-2: a future is a state machine, and its size is the size of what it keeps across
-//! its `.await` points.
+//! Listing 3-2: a future is a state machine, and its size is the size of what it
+//! keeps across its `.await` points.
 
 use std::mem::size_of_val;
 use std::time::Duration;
@@ -37,7 +37,8 @@ async fn wait_then_checksum(seed: u8) -> u8 {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    // Creating a future runs none of its body (Listing 3-1): we measure them without awaiting.
+    // Creating a future runs none of its body (Listing 3-1): we measure them without
+    // awaiting.
     let sleep = tokio::time::sleep(Duration::from_millis(1));
     let sizes = [
         ("tokio::time::sleep", size_of_val(&sleep)),

@@ -1,6 +1,6 @@
-//! Listing 3-3: `std::thread::sleep` blocks the thread; `tokio::time::sleep` suspends the task.
-//! Three fetches in sequence, three with `join!`, and the trap: three *blocking* fetches in
-//! `join!`, which still run one after another.
+//! Listing 3-3: `std::thread::sleep` blocks the thread; `tokio::time::sleep`
+//! suspends the task. Three fetches in sequence, three with `join!`, and the trap:
+//! three *blocking* fetches in `join!`, which still run one after another.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -10,7 +10,8 @@ use tokio::time::Instant;
 type Log = Arc<Mutex<Vec<String>>>;
 
 // ANCHOR: fetches
-/// Suspends the task for one second: the thread is free to run other tasks meanwhile.
+/// Suspends the task for one second: the thread is free to run other tasks
+/// meanwhile.
 async fn fetch_async(url: &str, log: &Log) -> String {
     log.lock().unwrap().push(format!("start {url}"));
     tokio::time::sleep(Duration::from_secs(1)).await;
@@ -18,7 +19,8 @@ async fn fetch_async(url: &str, log: &Log) -> String {
     format!("Data from {url}")
 }
 
-/// Looks async, but blocks the whole thread for one second: nothing else runs on it meanwhile.
+/// Looks async, but blocks the whole thread for one second: nothing else runs on it
+/// meanwhile.
 async fn fetch_blocking(url: &str, log: &Log) -> String {
     log.lock().unwrap().push(format!("start {url}"));
     std::thread::sleep(Duration::from_secs(1));
@@ -94,8 +96,8 @@ mod tests {
         let (start, log) = (Instant::now(), Log::default());
         joined(&log).await;
         assert_eq!(start.elapsed(), Duration::from_secs(1));
-        // All three started before any ended: the waits overlapped. (`join!` polls its
-        // branches in a rotating order, so the order of the ends is not fixed.)
+        // All three started before any ended: the waits overlapped. (`join!` polls
+        // its branches in a rotating order, so the order of the ends is not fixed.)
         let log = events(&log);
         assert!(
             log[..3].iter().all(|event| event.starts_with("start")),
@@ -107,9 +109,10 @@ mod tests {
         );
     }
 
-    /// The trap. The paused clock cannot measure it: `std::thread::sleep` stops the thread, not
-    /// tokio's clock, which reads zero. What we can prove is the order: each blocking fetch ends
-    /// before the next one starts, so the three seconds add up, exactly as in sequence.
+    /// The trap. The paused clock cannot measure it: `std::thread::sleep` stops the
+    /// thread, not tokio's clock, which reads zero. What we can prove is the order:
+    /// each blocking fetch ends before the next one starts, so the three seconds add
+    /// up, exactly as in sequence.
     #[tokio::test(start_paused = true)]
     async fn blocking_sleeps_in_join_run_one_after_another() {
         let (start, log) = (Instant::now(), Log::default());

@@ -27,8 +27,8 @@ pub fn block_on<F: Future>(future: F) -> F::Output {
     loop {
         match future.as_mut().poll(&mut context) {
             Poll::Ready(output) => return output,
-            // An `unpark` that came before this `park` (even during the poll) is remembered as
-            // a token, so `park` returns at once: no wake is lost.
+            // An `unpark` that came before this `park` (even during the poll) is
+            // remembered as a token, so `park` returns at once: no wake is lost.
             Poll::Pending => std::thread::park(),
         }
     }

@@ -41,13 +41,15 @@ impl Future for Delay {
         if shared.fired || Instant::now() >= self.deadline {
             return Poll::Ready(());
         }
-        // Replace, don't keep, the earlier waker: only the latest one is sure to reach the task.
+        // Replace, don't keep, the earlier waker: only the latest one is sure to
+        // reach the task.
         shared.waker = Some(context.waker().clone());
         drop(shared);
         if !self.thread_started {
             self.thread_started = true;
             let (deadline, shared) = (self.deadline, Arc::clone(&self.shared));
-            // The helper thread is our "reactor": it does the waiting, so `poll` never does.
+            // The helper thread is our "reactor": it does the waiting, so `poll`
+            // never does.
             std::thread::spawn(move || {
                 std::thread::sleep(
                     deadline.saturating_duration_since(Instant::now()),

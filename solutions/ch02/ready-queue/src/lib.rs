@@ -17,8 +17,9 @@ pub struct Task {
 
 impl Wake for Task {
     fn wake(self: Arc<Self>) {
-        // Waking never polls: the executor polls the task when its turn comes. The send fails
-        // only if the executor is gone, and then there is nobody left to run the task.
+        // Waking never polls: the executor polls the task when its turn comes. The
+        // send fails only if the executor is gone, and then there is nobody left to
+        // run the task.
         let queue = self.ready_queue.clone();
         let _ = queue.send(self);
     }
@@ -59,7 +60,8 @@ impl Executor {
     /// Polls ready tasks, one poll at a time, until every spawned task has finished.
     pub fn run(&mut self) {
         while self.unfinished > 0 {
-            // `recv` sleeps while nothing is ready; a waker (maybe on another thread) ends it.
+            // `recv` sleeps while nothing is ready; a waker (maybe on another
+            // thread) ends it.
             let task = self
                 .ready_queue
                 .recv()

@@ -8,7 +8,8 @@ pub enum FetchError {
     Unavailable { service: &'static str },
 }
 
-/// The three backend services, each with its latency, and whether the orders service is down.
+/// The three backend services, each with its latency, and whether the orders service
+/// is down.
 #[derive(Debug, Clone)]
 pub struct Backend {
     pub profile_latency: Duration,
@@ -53,8 +54,9 @@ pub async fn load_dashboard(
     backend: &Backend,
     user: &str,
 ) -> Result<Dashboard, FetchError> {
-    // `try_join!` polls the three futures from this one task, so their waits overlap, and
-    // returns the first `Err` at once, dropping (cancelling) the fetches still in flight.
+    // `try_join!` polls the three futures from this one task, so their waits
+    // overlap, and returns the first `Err` at once, dropping (cancelling) the
+    // fetches still in flight.
     let (profile, orders, recommendations) = tokio::try_join!(
         backend.profile(user),
         backend.orders(user),

@@ -3,8 +3,8 @@
 use std::future::Future;
 use std::time::Duration;
 
-/// Runs `operation` until it succeeds, at most `attempts` times (at least once), pausing
-/// `pause` between attempts. Returns the first `Ok`, or the last `Err`.
+/// Runs `operation` until it succeeds, at most `attempts` times (at least once),
+/// pausing `pause` between attempts. Returns the first `Ok`, or the last `Err`.
 pub async fn retry<T, E, Attempt, MakeAttempt>(
     attempts: u32,
     pause: Duration,
@@ -16,7 +16,8 @@ where
 {
     let mut attempt = 1;
     loop {
-        // A new future per attempt: the one from the previous attempt was consumed by `.await`.
+        // A new future per attempt: the one from the previous attempt was consumed
+        // by `.await`.
         match operation().await {
             Ok(value) => return Ok(value),
             Err(error) if attempt >= attempts => return Err(error),

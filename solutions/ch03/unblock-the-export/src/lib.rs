@@ -14,14 +14,16 @@ pub enum ExportError {
     GaveUp,
 }
 
-/// An export job running on another service. It is done at `ready_at` (on tokio's clock).
+/// An export job running on another service. It is done at `ready_at` (on tokio's
+/// clock).
 pub struct ExportJob {
     pub ready_at: Option<Instant>,
     pub checks: AtomicU32,
 }
 
 impl ExportJob {
-    /// Asks the export service for the job's status: the file's address once it is done.
+    /// Asks the export service for the job's status: the file's address once it is
+    /// done.
     pub async fn status(&self) -> Option<String> {
         self.checks.fetch_add(1, Ordering::Relaxed);
         tokio::task::yield_now().await; // a network round trip, in the real service
@@ -45,8 +47,8 @@ pub async fn wait_for_export(job: &ExportJob) -> Result<String, ExportError> {
     Err(ExportError::GaveUp)
 }
 
-/// Leaves the export service alone for a moment. Suspends this task only: the thread runs
-/// other tasks meanwhile.
+/// Leaves the export service alone for a moment. Suspends this task only: the thread
+/// runs other tasks meanwhile.
 async fn pause_between_checks() {
     tokio::time::sleep(CHECK_INTERVAL).await;
 }

@@ -1,7 +1,7 @@
-//! Records the chapter 2 timeline: runs Listing 2-3's tasks, writes the trace of polls and
-//! wakes to `listings/ch02/listing-02-03/timeline.tsv`, and draws it as
-//! `src/img/ch02-timeline.svg`. With `--render-only`, redraws the picture from the committed
-//! trace without running anything.
+//! Records the chapter 2 timeline: runs Listing 2-3's tasks, writes the trace of
+//! polls and wakes to `listings/ch02/listing-02-03/timeline.tsv`, and draws it as
+//! `src/img/ch02-timeline.svg`. With `--render-only`, redraws the picture from the
+//! committed trace without running anything.
 //!
 //! Usage: `cargo run -p listing-02-03 --bin timeline [-- --render-only]`
 
