@@ -55,6 +55,17 @@ pub fn rustc_version() -> String {
         .unwrap_or_else(|| "rustc (unknown version)".into())
 }
 
+/// The version of `package` that the workspace's `Cargo.lock` pins (the first one, when
+/// several are locked), for stamps that name the crates a measurement used.
+pub fn locked_version(root: &std::path::Path, package: &str) -> Option<String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).ok()?;
+    let name_line = format!("name = \"{package}\"");
+    let mut lines = lock.lines();
+    lines.find(|line| *line == name_line)?;
+    let version = lines.next()?.strip_prefix("version = \"")?;
+    Some(version.trim_end_matches('"').to_string())
+}
+
 /// Today's date (UTC) as `YYYY-MM-DD`.
 pub fn today() -> String {
     let seconds = SystemTime::now()

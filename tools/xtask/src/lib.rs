@@ -1,6 +1,7 @@
 //! The course's commands, as a library so that the book checks in `tests/` use the same code as
 //! `cargo xtask`.
 
+pub mod bench;
 pub mod book;
 pub mod cargo;
 pub mod check;

@@ -12,6 +12,7 @@ commands:
   check [CHAPTER|EXERCISE]    grade exercises (all, one chapter like ch01, or one package), with hints
   record [LISTING…]           re-run listings and rewrite their recorded outputs
   record --compile-fail       rewrite the compiler messages pinned for the compile-fail cases
+  bench [--quick] [--fastapi] run chapter 8's benchmark matrix and regenerate its tables and plot (--render: only regenerate; --criterion: record the micro-benchmarks)
   help                        this text";
 
 fn main() -> ExitCode {
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
         Some("test") => xtask::test::run(&root, &args[1..]),
         Some("check") => xtask::check::run(&root, &args[1..]),
         Some("record") => xtask::record::run(&root, &args[1..]),
+        Some("bench") => xtask::bench::run(&root, &args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

@@ -1,0 +1,72 @@
+//! Wrong answer to exercise 8.2: the blocking call runs on the runtime's thread.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::get;
+use std::fmt;
+use std::sync::Arc;
+
+/// A point on Earth, in degrees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Coordinates {
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+/// What can go wrong in a lookup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GeocodeError {
+    /// No place has this address.
+    NotFound(String),
+    /// The geocoding backend could not be reached.
+    Unavailable(String),
+}
+
+impl fmt::Display for GeocodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GeocodeError::NotFound(address) => write!(f, "no place found at {address:?}"),
+            GeocodeError::Unavailable(why) => write!(f, "geocoder unavailable: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for GeocodeError {}
+
+/// The synchronous library's interface. Implementations block the calling thread.
+pub trait Geocoder: Send + Sync + 'static {
+    fn locate(&self, address: &str) -> Result<Coordinates, GeocodeError>;
+}
+
+/// The service's router, sharing one geocoder between all requests.
+pub fn app(geocoder: Arc<dyn Geocoder>) -> Router {
+    Router::new()
+        .route("/locate/{address}", get(locate))
+        .with_state(geocoder)
+}
+
+/// Looks `address` up with the blocking geocoder, without blocking the runtime.
+pub async fn locate(
+    State(geocoder): State<Arc<dyn Geocoder>>,
+    Path(address): Path<String>,
+) -> (StatusCode, String) {
+    // The blocking pool's threads may block; the runtime's threads go on serving
+    // requests.
+    let lookup: Result<_, tokio::task::JoinError> = Ok(geocoder.locate(&address));
+    match lookup {
+        Ok(Ok(place)) => (
+            StatusCode::OK,
+            format!("{:.4},{:.4}", place.latitude, place.longitude),
+        ),
+        Ok(Err(error @ GeocodeError::NotFound(_))) => (StatusCode::NOT_FOUND, error.to_string()),
+        Ok(Err(error @ GeocodeError::Unavailable(_))) => {
+            (StatusCode::BAD_GATEWAY, error.to_string())
+        }
+        // The library panicked: its thread is gone, the server is not.
+        Err(_panicked) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the geocoder crashed".to_string(),
+        ),
+    }
+}
