@@ -70,6 +70,7 @@ impl Executor {
             .expect("the executor holds the receiver");
     }
 
+    // ANCHOR: run
     /// Polls ready tasks until all are finished, and says how many polls that took.
     pub fn run(&mut self) -> Stats {
         while self.unfinished > 0 {
@@ -98,4 +99,5 @@ impl Executor {
         }
         self.stats
     }
+    // ANCHOR_END: run
 }
