@@ -109,43 +109,11 @@ pub fn run_bounded(
     mut command: std::process::Command,
     limit: std::time::Duration,
 ) -> Result<String, String> {
-    use std::io::Read;
-    use std::process::Stdio;
-    use std::time::{Duration, Instant};
-
     let program = format!("{:?}", command.get_program());
-    let mut child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .map_err(|e| format!("cannot start {program}: {e}"))?;
-    let mut stdout = child.stdout.take().expect("stdout is piped");
-    let reader = std::thread::spawn(move || {
-        let mut text = String::new();
-        stdout.read_to_string(&mut text).map(|_| text)
-    });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-            break status;
-        }
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!(
-                "{program} ran for more than {limit:?} and was stopped"
-            ));
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    let text = reader
-        .join()
-        .map_err(|_| "the output reader panicked".to_string())?
-        .map_err(|_| format!("{program} printed text that is not UTF-8"))?;
-    if !status.success() {
-        return Err(format!("{program} failed ({status}); it printed:\n{text}"));
-    }
-    Ok(text)
+    crate::process::run(&mut command, limit, crate::process::Stderr::Inherit)
+        .map_err(|e| e.to_string())?
+        .success(&program)
+        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -4,24 +4,24 @@ use course::pages::{self, RustBlock};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-const USAGE: &str = "cargo xtask book [--out DIR]";
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where to write the HTML (default: book/ in the repository)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
 
-/// `cargo xtask book [--out DIR]`: writes the book as static HTML.
-pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
-    let out = match args {
-        [] => root.join("book"),
-        [flag, dir] if flag == "--out" => std::env::current_dir()
-            .map_err(|e| e.to_string())?
-            .join(dir),
-        _ => return Err(format!("unexpected arguments; usage: {USAGE}")),
+/// `cargo xtask book`: writes the book as static HTML and checks it.
+pub fn run(workspace: &crate::Workspace, args: Args) -> anyhow::Result<()> {
+    let root = &workspace.root;
+    let out = match args.out {
+        None => root.join("book"),
+        Some(dir) => std::env::current_dir()?.join(dir),
     };
     build(root, &out)?;
     let problems = check_built_book(root, &out);
     if !problems.is_empty() {
-        return Err(format!(
-            "the book has problems:\n  {}",
-            problems.join("\n  ")
-        ));
+        anyhow::bail!("the book has problems:\n  {}", problems.join("\n  "));
     }
     println!(
         "The book is in {}: open {} in a browser.",
@@ -32,12 +32,12 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
 }
 
 /// Renders the book into `out` (HTML).
-pub fn build(root: &Path, out: &Path) -> Result<(), String> {
+pub fn build(root: &Path, out: &Path) -> anyhow::Result<()> {
     let mut book = mdbook_driver::MDBook::load(root)
-        .map_err(|e| format!("mdBook cannot load the book: {e:#}"))?;
+        .map_err(|e| anyhow::anyhow!("mdBook cannot load the book: {e:#}"))?;
     book.config.build.build_dir = out.to_path_buf();
     book.build()
-        .map_err(|e| format!("mdBook cannot build the book: {e:#}"))
+        .map_err(|e| anyhow::anyhow!("mdBook cannot build the book: {e:#}"))
 }
 
 /// Everything wrong with the sources and the rendered book, one line each.
@@ -234,7 +234,7 @@ pub struct Inventory {
     pub exercises: usize,
 }
 
-pub fn inventory(root: &Path) -> Result<Inventory, String> {
+pub fn inventory(root: &Path) -> anyhow::Result<Inventory> {
     let mut inventory = Inventory {
         listings: course::listings::listings(root).len(),
         compile_fail_cases: course::listings::compile_fail_cases(root).len(),

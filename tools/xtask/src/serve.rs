@@ -4,23 +4,22 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-const USAGE: &str = "cargo xtask serve [--port N]";
-const DEFAULT_PORT: u16 = 3000;
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The port to listen on (0 lets the system pick a free one)
+    #[arg(long, default_value_t = 3000)]
+    pub port: u16,
+}
 /// What a change to triggers a rebuild.
 const WATCHED: [&str; 5] = ["src", "listings", "exercises", "solutions", "book.toml"];
 
-pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
-    let port = match args {
-        [] => DEFAULT_PORT,
-        [flag, value] if flag == "--port" => value
-            .parse()
-            .map_err(|_| format!("`{value}` is not a port number (0 to 65535); usage: {USAGE}"))?,
-        _ => return Err(format!("unexpected arguments; usage: {USAGE}")),
-    };
-    let out = root.join("target").join("book-serve");
+pub fn run(workspace: &crate::Workspace, args: Args) -> anyhow::Result<()> {
+    let root = &workspace.root;
+    let port = args.port;
+    let out = workspace.target("book-serve");
     crate::book::build(root, &out)?;
     let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| {
-        format!("cannot listen on 127.0.0.1:{port} ({e}): pass a free port with --port N, or --port 0 to let the system pick one")
+        anyhow::anyhow!("cannot listen on 127.0.0.1:{port} ({e}): pass a free port with --port N, or --port 0 to let the system pick one")
     })?;
     let address = server
         .server_addr()

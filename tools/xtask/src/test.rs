@@ -1,156 +1,366 @@
-//! `cargo xtask test`: every check of the course, then a summary of what was checked.
+//! `cargo xtask test`: every check of the course, then a summary of what was observed.
 
-use crate::book::inventory;
-use crate::cargo::{cargo, run_visible};
-use crate::check::{Side, grade, run_checks};
-use course::exercises::WrongAnswer;
-use std::path::{Path, PathBuf};
-use std::time::Instant;
+use crate::Workspace;
+use crate::grade::{self, Canonical, LibSource, Outcome, Plan, Role, Variant, VariantReport};
+use anyhow::{Context, Result, bail};
+use course::exercises::{Exercise, WrongAnswer};
+use course::process;
+use std::time::{Duration, Instant};
 
-pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
-    crate::reject_unknown(args, &[], "cargo xtask test")?;
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+/// The longest the workspace's tests may take together.
+const TESTS_LIMIT: Duration = Duration::from_secs(60 * 60);
+
+pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
     let started = Instant::now();
+    let root = &workspace.root;
     let exercises = course::exercises::exercises(root)?;
     let wrong_answers = course::exercises::wrong_answers(root)?;
-    let counts = inventory(root)?;
+    let mut summary = Vec::new();
 
     step("formatting (cargo fmt --check)");
-    let mut fmt = cargo(root);
+    let mut fmt = workspace.cargo();
     fmt.args(["fmt", "--all", "--check"]);
     run_visible(fmt, "cargo fmt --check (run `cargo fmt --all` to fix)")?;
+    summary.push((
+        "formatting",
+        "every crate is as rustfmt writes it".to_string(),
+        0,
+    ));
 
-    // Starters and wrong answers fail by design; they are checked below, the other way round.
+    step("generated files: every recorded output, figure and table is current");
+    let current = crate::regen::check_all(workspace)?;
+    summary.push((
+        "generated files",
+        format!("{current} files are what their command makes of their sources"),
+        current,
+    ));
+
+    // Starters fail by design, and the grader checks starters and solutions below, with the
+    // course's checks, one check per process.
     let mut excluded = Vec::new();
-    let must_fail = exercises
-        .iter()
-        .map(|e| &e.package)
-        .chain(wrong_answers.iter().map(|w| &w.package));
-    for package in must_fail {
-        excluded.extend(["--exclude".to_string(), package.clone()]);
+    for exercise in &exercises {
+        for package in [&exercise.package, &exercise.solution_package] {
+            excluded.extend(["--exclude".to_string(), package.clone()]);
+        }
     }
-
-    step("tests: listings and their outputs, inline blocks, compile-fail cases, solutions, book");
-    let mut test = cargo(root);
+    step(
+        "tests: listings and their outputs, inline blocks, compile-fail cases, the book, the tools",
+    );
+    let mut test = workspace.cargo();
     test.args(["test", "--workspace", "--no-fail-fast"])
         .args(&excluded);
-    run_visible(test, "cargo test")?;
+    let mut counts = TestCounts::default();
+    let status = process::stream(&mut test, TESTS_LIMIT, |line| {
+        println!("{line}");
+        counts.add(line);
+    })?;
+    if !status.success() || counts.failed > 0 {
+        bail!(
+            "cargo test failed: {} passed, {} failed (the failures are above)",
+            counts.passed,
+            counts.failed
+        );
+    }
+    summary.push((
+        "cargo test",
+        format!(
+            "{} passed, 0 failed, {} ignored, in {} test binaries (listings against their \
+             recorded output, inline blocks as doctests, compile-fail messages, book, tools)",
+            counts.passed, counts.ignored, counts.binaries
+        ),
+        counts.passed,
+    ));
 
     step("lints (cargo clippy, warnings are errors)");
-    let mut clippy = cargo(root);
+    let mut clippy = workspace.cargo();
     clippy
         .args(["clippy", "--workspace", "--all-targets", "--quiet"])
-        .args(&excluded)
+        .args(
+            exercises
+                .iter()
+                .flat_map(|e| ["--exclude".to_string(), e.package.clone()]),
+        )
         .args(["--", "--deny", "warnings"]);
     run_visible(clippy, "cargo clippy")?;
+    summary.push((
+        "clippy",
+        "no warnings in any crate but the starters".into(),
+        0,
+    ));
 
-    step(
-        "exercises: every starter and wrong answer compiles and fails its checks, every solution passes",
-    );
-    let mut problems = Vec::new();
-    for graded in grade(root, &exercises, Side::Starter)? {
-        let run = &graded.run;
-        if let Some(reason) = &run.broken {
-            problems.push(format!("starter {}: {reason}", graded.exercise.package));
-        } else if run.failures.is_empty() {
-            problems.push(format!(
-                "starter {} passes its checks without any work: the checks must fail until the exercise is solved",
-                graded.exercise.package
-            ));
-        }
+    step("exercises: starters fail, solutions pass, every wrong answer fails the check it names");
+    let plans = plans(&exercises, &wrong_answers)?;
+    let graded = grade::grade(workspace, "test", &plans)?;
+    let verdict = judge(&graded, &wrong_answers);
+    for problem in &verdict.problems {
+        eprintln!("  ✗ {problem}");
     }
-    for graded in grade(root, &exercises, Side::Solution)? {
-        if !graded.run.succeeded() {
-            problems.push(format!(
-                "solution {} fails its checks: {:?}",
-                graded.exercise.solution_package, graded.run.failures
-            ));
-        }
+    if !verdict.problems.is_empty() {
+        bail!(
+            "{} problem(s) with the exercises (listed above)",
+            verdict.problems.len()
+        );
     }
-    problems.extend(check_wrong_answers(root, &wrong_answers, &exercises)?);
-    if !problems.is_empty() {
-        return Err(format!(
-            "exercise checks failed:\n  {}",
-            problems.join("\n  ")
-        ));
-    }
+    summary.push((
+        "starters",
+        format!(
+            "{} compile (also without test-only features) and fail {} of their {} checks",
+            exercises.len(),
+            verdict.starter_checks_failed,
+            verdict.starter_checks
+        ),
+        exercises.len(),
+    ));
+    summary.push((
+        "solutions",
+        format!(
+            "{} pass all {} of their checks, each run alone",
+            exercises.len(),
+            verdict.solution_checks_passed
+        ),
+        verdict.solution_checks_passed,
+    ));
+    summary.push((
+        "wrong answers",
+        format!(
+            "{} plausible mistakes, each failing the very check it names",
+            wrong_answers.len()
+        ),
+        wrong_answers.len(),
+    ));
 
-    let python = course::listings::python_listings(root).len();
-    let passed = counts.listings
-        + python
-        + counts.inline_blocks
-        + counts.compile_fail_cases
-        + 2 * exercises.len()
-        + wrong_answers.len()
-        + 1;
-    println!("\n== What was checked ({:.0?}) ==", started.elapsed());
     println!(
-        "  listings         {:>4}  run, output matched against output.txt (and recorded runs)",
-        counts.listings
+        "\n== What was checked ({}) ==",
+        minutes_seconds(started.elapsed())
     );
-    println!(
-        "  python listings  {python:>4}  run with python3, output matched against their pattern"
-    );
-    println!(
-        "  inline blocks    {:>4}  written on a page, compiled and run as doctests",
-        counts.inline_blocks
-    );
-    println!(
-        "  included blocks  {:>4}  on pages from listings, exercises, solutions (compiled with their crates)",
-        counts.included_blocks
-    );
-    println!(
-        "  compile-fail     {:>4}  cases fail with the pinned compiler message ({} shown on pages)",
-        counts.compile_fail_cases, counts.compile_fail_blocks
-    );
-    println!(
-        "  exercises        {:>4}  starter compiles and fails its checks; solution passes them",
-        exercises.len()
-    );
-    println!(
-        "  wrong answers    {:>4}  plausible mistakes, each failing the check that should catch it",
-        wrong_answers.len()
-    );
-    println!("  book                   built; includes, anchors, links and SUMMARY.md checked");
-    println!("course: {passed} passed, 0 failed");
+    let mut total = 0;
+    for (what, detail, observed) in &summary {
+        println!("  {what:<16} {detail}");
+        total += observed;
+    }
+    println!("course: {total} checks observed passing, 0 failed");
     Ok(())
 }
 
-/// Every wrong answer must compile and fail the very check its manifest names.
-fn check_wrong_answers(
-    root: &Path,
-    wrong_answers: &[WrongAnswer],
-    exercises: &[course::exercises::Exercise],
-) -> Result<Vec<String>, String> {
-    let crates: Vec<(String, PathBuf)> = wrong_answers
-        .iter()
-        .map(|w| (w.package.clone(), w.dir.clone()))
-        .collect();
-    let runs = run_checks(root, &crates)?;
-    let mut problems = Vec::new();
-    for (wrong, run) in wrong_answers.iter().zip(runs) {
+/// One variant per starter and solution, and one per wrong answer that runs only the check it
+/// names.
+fn plans(exercises: &[Exercise], wrong_answers: &[WrongAnswer]) -> Result<Vec<Plan>> {
+    for wrong in wrong_answers {
         if !exercises.iter().any(|e| e.package == wrong.exercise) {
-            problems.push(format!(
-                "{}: no exercise is called `{}`",
-                wrong.package, wrong.exercise
-            ));
-        }
-        let caught = run
-            .failures
-            .iter()
-            .any(|(name, _)| name == &wrong.caught_by);
-        if !caught {
-            problems.push(format!(
-                "{} ({}): the check `{}` should fail on it but did not{}",
-                wrong.package,
-                wrong.mistake,
-                wrong.caught_by,
-                run.broken.map(|b| format!(" ({b})")).unwrap_or_default()
-            ));
+            bail!(
+                "{}: there is no exercise `{}` for this wrong answer",
+                wrong.path.display(),
+                wrong.exercise
+            );
         }
     }
-    Ok(problems)
+    let mut plans = Vec::new();
+    for exercise in exercises {
+        let canonical = Canonical::from_working_tree(exercise)?;
+        let solution_lib = exercise.solution_dir.join("src/lib.rs");
+        let solution = course::read(&solution_lib)?;
+        let mut variants = vec![
+            Variant {
+                role: Role::Starter,
+                lib: LibSource::File(exercise.starter_dir.join("src/lib.rs")),
+                only: None,
+            },
+            Variant {
+                role: Role::Solution,
+                lib: LibSource::File(solution_lib),
+                only: None,
+            },
+        ];
+        for wrong in wrong_answers
+            .iter()
+            .filter(|w| w.exercise == exercise.package)
+        {
+            let patched = grade::patch::apply(&solution, &wrong.source)
+                .with_context(|| format!("{}", wrong.path.display()))?;
+            variants.push(Variant {
+                role: Role::Wrong(wrong.slug.clone()),
+                lib: LibSource::Text(patched),
+                only: Some(vec![wrong.caught_by.clone()]),
+            });
+        }
+        plans.push(Plan {
+            exercise: exercise.clone(),
+            canonical,
+            variants,
+        });
+    }
+    Ok(plans)
+}
+
+#[derive(Default)]
+struct Verdict {
+    problems: Vec<String>,
+    starter_checks: usize,
+    starter_checks_failed: usize,
+    solution_checks_passed: usize,
+}
+
+fn judge(graded: &[VariantReport], wrong_answers: &[WrongAnswer]) -> Verdict {
+    let mut verdict = Verdict::default();
+    for report in graded {
+        let exercise = &report.exercise.package;
+        let builds = |report: &VariantReport, verdict: &mut Verdict, what: &str| {
+            for pseudo in [grade::BUILDS, course::exercises::BUILDS_WITHOUT_TEST_UTIL] {
+                if let Some(Outcome::Failed(message) | Outcome::NotRun(message)) =
+                    report.outcome_of(pseudo)
+                {
+                    verdict.problems.push(format!(
+                        "{what} of {exercise}: `{pseudo}` failed:\n{message}"
+                    ));
+                }
+            }
+        };
+        match &report.role {
+            Role::Starter => {
+                builds(report, &mut verdict, "the starter");
+                let checks: Vec<_> = report.checks.iter().skip(2).collect();
+                let failed = checks
+                    .iter()
+                    .filter(|c| matches!(c.outcome, Outcome::Failed(_)))
+                    .count();
+                verdict.starter_checks += checks.len();
+                verdict.starter_checks_failed += failed;
+                if failed == 0 {
+                    verdict.problems.push(format!(
+                        "the starter of {exercise} passes its checks without any work: the \
+                         checks must fail until the exercise is solved"
+                    ));
+                }
+            }
+            Role::Solution => {
+                for check in report.failed() {
+                    verdict.problems.push(format!(
+                        "the solution of {exercise} fails `{}`: {:?}",
+                        check.name, check.outcome
+                    ));
+                }
+                if report.passed() {
+                    verdict.solution_checks_passed += report.checks.len();
+                }
+            }
+            Role::Wrong(slug) => {
+                let Some(wrong) = wrong_answers
+                    .iter()
+                    .find(|w| &w.slug == slug && &w.exercise == exercise)
+                else {
+                    continue;
+                };
+                let caught = matches!(
+                    report.outcome_of(&wrong.caught_by),
+                    Some(Outcome::Failed(_))
+                );
+                if !caught {
+                    let how = match report.outcome_of(&wrong.caught_by) {
+                        Some(Outcome::Passed) => "passed".to_string(),
+                        Some(Outcome::NotRun(why)) => format!("did not run: {why}"),
+                        _ => "is not a check of the exercise".to_string(),
+                    };
+                    verdict.problems.push(format!(
+                        "{} ({}): the check `{}` should fail on it but {how}",
+                        wrong.path.display(),
+                        wrong.mistake,
+                        wrong.caught_by
+                    ));
+                }
+                if wrong.caught_by != grade::BUILDS
+                    && let Some(Outcome::Failed(message)) = report.outcome_of(grade::BUILDS)
+                {
+                    verdict.problems.push(format!(
+                        "{} does not compile with the checks:\n{message}",
+                        wrong.path.display()
+                    ));
+                }
+            }
+            Role::Student => {}
+        }
+    }
+    verdict
+}
+
+/// The counts of libtest's `test result:` lines.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct TestCounts {
+    pub passed: usize,
+    pub failed: usize,
+    pub ignored: usize,
+    pub binaries: usize,
+}
+
+impl TestCounts {
+    /// Adds a line of `cargo test`'s output if it is a `test result:` line.
+    pub fn add(&mut self, line: &str) {
+        let Some(rest) = line.trim().strip_prefix("test result: ") else {
+            return;
+        };
+        self.binaries += 1;
+        for part in rest.split(';') {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            let (Some(number), Some(what)) = (
+                words
+                    .iter()
+                    .rev()
+                    .nth(1)
+                    .and_then(|n| n.parse::<usize>().ok()),
+                words.last(),
+            ) else {
+                continue;
+            };
+            match *what {
+                "passed" => self.passed += number,
+                "failed" => self.failed += number,
+                "ignored" => self.ignored += number,
+                _ => {}
+            }
+        }
+    }
+}
+
+fn run_visible(mut command: std::process::Command, what: &str) -> Result<()> {
+    let status = command
+        .status()
+        .with_context(|| format!("cannot start {what}"))?;
+    if !status.success() {
+        bail!("{what} failed ({status})");
+    }
+    Ok(())
 }
 
 fn step(what: &str) {
     println!("\n== {what} ==");
+}
+
+fn minutes_seconds(elapsed: Duration) -> String {
+    let seconds = elapsed.as_secs();
+    format!("{}m {:02}s", seconds / 60, seconds % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TestCounts;
+
+    #[test]
+    fn test_result_lines_are_added_up() {
+        let mut counts = TestCounts::default();
+        counts.add("test result: ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.2s");
+        counts.add("running 3 tests");
+        counts
+            .add("test result: FAILED. 2 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out");
+        assert_eq!(
+            counts,
+            TestCounts {
+                passed: 14,
+                failed: 1,
+                ignored: 1,
+                binaries: 2
+            }
+        );
+    }
 }

@@ -1,0 +1,41 @@
+//! Keeps a finished future and polls it again after a stale wake.
+//!
+//! kind: wrong-value
+//! caught-by: a_stale_wake_of_a_finished_task_is_ignored
+
+impl Executor {
+    /// Queues `future` as a new task. It starts when `run` is called.
+    pub fn spawn(&mut self, future: impl Future<Output = ()> + Send + 'static) {
+        let task = Arc::new(Task {
+            future: Mutex::new(Some(Box::pin(future))),
+            ready_queue: self.sender.clone(),
+        });
+        self.unfinished += 1;
+        self.sender
+            .send(task)
+            .expect("the executor holds the receiver");
+    }
+
+    /// Polls ready tasks, one poll at a time, until every spawned task has finished.
+    pub fn run(&mut self) {
+        while self.unfinished > 0 {
+            // `recv` sleeps while nothing is ready; a waker (maybe on another thread) ends it.
+            let task = self
+                .ready_queue
+                .recv()
+                .expect("the executor holds a sender");
+            let mut slot = task.future.lock().unwrap();
+            let Some(future) = slot.as_mut() else {
+                continue; // a stale wake: the task already finished
+            };
+            let waker = Waker::from(Arc::clone(&task));
+            if future
+                .as_mut()
+                .poll(&mut Context::from_waker(&waker))
+                .is_ready()
+            {
+                self.unfinished -= 1;
+            }
+        }
+    }
+}
