@@ -1,1 +1,1 @@
-course_testkit::recorded_output_test!();
+course_testkit::recorded_output_test!(arguments = ["1000"]);

@@ -1,4 +1,4 @@
-//! Listing 3-3: `std::thread::sleep` blocks the thread; `tokio::time::sleep`
+//! Listing 3-4: `std::thread::sleep` blocks the thread; `tokio::time::sleep`
 //! suspends the task. Three fetches in sequence, three with `join!`, and the trap:
 //! three *blocking* fetches in `join!`, which still run one after another.
 
