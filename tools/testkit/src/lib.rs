@@ -1,22 +1,49 @@
 //! Test helpers shared by every listing, exercise and chapter of the course.
 //!
+//! Running a check:
 //! - [`run_paused`]: runs an async check on tokio's paused clock, bounded in real time, so that
 //!   a student's hang or deadlock fails with a message instead of a stuck `cargo test`.
+//! - [`run_real_clock`]: the same on the real clock, to prove that an answer does not fake its
+//!   waits by moving tokio's clock by hand.
+//! - [`serial`]: the turn that keeps the checks of one test binary from overlapping; the
+//!   runners take it, sync checks that measure the process take it themselves.
 //! - [`timed`]: measures a future in virtual time: on the paused clock, exactly.
-//! - [`BlockingProbe`]: proves that code did not block the runtime's thread.
-//! - [`Rendezvous`]: proves that several OS threads ran at the same time.
+//!
+//! Proving a promise of the code under test:
+//! - [`count_polls`]: it waits for its waker instead of polling itself in a loop.
+//! - [`CpuProbe`]: it waits without keeping a core busy (threads included).
+//! - [`BlockingProbe`]: a blocking call did not run on the runtime's thread.
+//! - [`Rendezvous`]: `n` OS threads ran at the same time, and no more than `n` ran the work.
+//! - [`ThreadCensus`]: at most `n` threads ran some code, at most `m` runs at once.
+//! - [`live_tasks`] and [`assert_no_tasks_left`]: no task outlives the function that spawned
+//!   it.
+//! - [`OsThreads`]: it started at most `k` OS threads, and they ended.
 //! - [`check_recorded_output`] and [`recorded_output_test!`]: a listing's output matches the
 //!   recorded one.
 
 mod bounded;
+mod census;
+mod cpu;
+mod polls;
 mod probe;
 mod recorded;
 mod rendezvous;
+mod serial;
+mod tasks;
+mod threads;
 
-pub use bounded::{REAL_TIME_LIMIT, run_paused, run_paused_within, timed};
+pub use bounded::{
+    REAL_TIME_LIMIT, run_paused, run_paused_within, run_real_clock, run_real_clock_within, timed,
+};
+pub use census::{ThreadCensus, Visit};
+pub use cpu::CpuProbe;
+pub use polls::{CountPolls, PollCounter, count_polls};
 pub use probe::BlockingProbe;
 pub use recorded::{check_recorded_output, check_recorded_output_with_arguments};
 pub use rendezvous::Rendezvous;
+pub use serial::{SERIAL_PATIENCE, SerialGuard, serial};
+pub use tasks::{assert_no_tasks_left, live_tasks};
+pub use threads::{OsThreads, os_thread_count};
 
 /// Declares the test that runs this package's binary and compares its output with
 /// `output.txt` (and `recorded-run.txt`, when the listing has one). A listing's
