@@ -3,13 +3,14 @@
 //! against the committed trace.
 
 use crate::trace::{Event, Kind};
-use std::fmt::Write;
+use course_svg::{Anchor, Colour, Document};
 
 const WIDTH: f64 = 760.0;
 const LABEL_WIDTH: f64 = 110.0;
 const RIGHT_MARGIN: f64 = 30.0;
 const TOP: f64 = 40.0;
 const LANE_HEIGHT: f64 = 44.0;
+const TITLE: &str = "Which task ran when: Listing 2-3 on one executor thread";
 
 /// Renders `events` (in the order they were recorded) as a standalone SVG document.
 pub fn render(events: &[Event]) -> String {
@@ -28,125 +29,79 @@ pub fn render(events: &[Event]) -> String {
     let axis_y = TOP + LANE_HEIGHT * lanes.len() as f64 + 6.0;
     let height = axis_y + 70.0;
 
-    let mut svg = String::new();
-    let _ = writeln!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="sans-serif" font-size="12">"#
-    );
-    svg.push_str("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    let _ = writeln!(
-        svg,
-        r#"<text x="{LABEL_WIDTH}" y="20" font-size="14" font-weight="bold">Which task ran when: Listing 2-3 on one executor thread</text>"#
-    );
-
+    let mut svg = Document::new(WIDTH, height, TITLE);
+    svg.heading(LABEL_WIDTH, 20.0, TITLE);
     for (index, lane) in lanes.iter().enumerate() {
         let middle = TOP + LANE_HEIGHT * index as f64 + LANE_HEIGHT / 2.0;
-        let _ = writeln!(
-            svg,
-            r#"<text x="{:.1}" y="{:.1}" text-anchor="end">{lane}</text>"#,
-            LABEL_WIDTH - 10.0,
-            middle + 4.0
-        );
+        svg.text(LABEL_WIDTH - 10.0, middle + 4.0, lane, Anchor::End);
         draw_lane(&mut svg, events, lane, middle, &x);
     }
 
     // The time axis, in milliseconds since the run started.
-    let _ = writeln!(
-        svg,
-        r##"<line x1="{:.1}" y1="{axis_y:.1}" x2="{:.1}" y2="{axis_y:.1}" stroke="#333"/>"##,
-        x(0.0),
-        x(axis_end_ms)
-    );
-    let mut tick = 0.0;
-    while tick <= axis_end_ms {
-        let _ = writeln!(
-            svg,
-            r##"<line x1="{0:.1}" y1="{axis_y:.1}" x2="{0:.1}" y2="{1:.1}" stroke="#333"/><text x="{0:.1}" y="{2:.1}" text-anchor="middle">{tick}</text>"##,
-            x(tick),
-            axis_y + 5.0,
-            axis_y + 18.0
-        );
-        tick += step_ms;
-    }
-    let _ = writeln!(
-        svg,
-        r#"<text x="{:.1}" y="{:.1}" text-anchor="middle">time since the start of the run (ms)</text>"#,
+    let ticks: Vec<(f64, String)> = (0..)
+        .map(|index| index as f64 * step_ms)
+        .take_while(|&tick| tick <= axis_end_ms)
+        .map(|tick| (x(tick), tick.to_string()))
+        .collect();
+    svg.horizontal_axis(axis_y, x(0.0), x(axis_end_ms), &ticks);
+    svg.text(
         x(axis_end_ms / 2.0),
-        axis_y + 34.0
+        axis_y + 34.0,
+        "time since the start of the run (ms)",
+        Anchor::Middle,
     );
     legend(&mut svg, axis_y + 56.0);
-    svg.push_str("</svg>\n");
-    svg
+    svg.finish()
 }
 
 /// One task's lane: a grey bar while it is suspended, a blue mark for each poll, an
 /// orange dot for each wake, a green mark where it finishes.
 fn draw_lane(
-    svg: &mut String,
+    svg: &mut Document,
     events: &[Event],
     lane: &str,
     middle: f64,
     x: &dyn Fn(f64) -> f64,
 ) {
-    let mine: Vec<&Event> = events.iter().filter(|e| e.task == lane).collect();
     let mut suspended_since = None;
-    for event in &mine {
+    for event in events.iter().filter(|e| e.task == lane) {
         let at = x(ms(event.at_micros));
         match event.kind {
             Kind::Pending => suspended_since = Some(at),
             Kind::Poll => {
                 if let Some(since) = suspended_since.take() {
-                    let _ = writeln!(
-                        svg,
-                        r##"<rect x="{since:.1}" y="{:.1}" width="{:.1}" height="8" fill="#ccc"/>"##,
+                    svg.rect(
+                        since,
                         middle - 4.0,
-                        (at - since).max(0.0)
+                        at - since,
+                        8.0,
+                        Colour::LightGrey,
                     );
                 }
-                let _ = writeln!(
-                    svg,
-                    r##"<rect x="{:.1}" y="{:.1}" width="4" height="20" fill="#1f77b4"/>"##,
-                    at - 2.0,
-                    middle - 10.0
-                );
+                svg.rect(at - 2.0, middle - 10.0, 4.0, 20.0, Colour::Blue);
             }
-            Kind::Wake => {
-                let _ = writeln!(
-                    svg,
-                    r##"<circle cx="{at:.1}" cy="{:.1}" r="4" fill="#ff7f0e"/>"##,
-                    middle - 14.0
-                );
-            }
+            Kind::Wake => svg.circle(at, middle - 14.0, 4.0, Colour::Orange),
             Kind::Ready => {
-                let _ = writeln!(
-                    svg,
-                    r##"<rect x="{:.1}" y="{:.1}" width="4" height="20" fill="#2ca02c"/><text x="{:.1}" y="{:.1}">done, {:.1} ms</text>"##,
-                    at - 2.0,
-                    middle - 10.0,
-                    at + 6.0,
-                    middle + 4.0,
-                    ms(event.at_micros)
-                );
+                svg.rect(at - 2.0, middle - 10.0, 4.0, 20.0, Colour::Green);
+                let label = format!("done, {:.1} ms", ms(event.at_micros));
+                svg.text(at + 6.0, middle + 4.0, &label, Anchor::Start);
             }
         }
     }
 }
 
-fn legend(svg: &mut String, y: f64) {
+fn legend(svg: &mut Document, y: f64) {
     let items = [
-        ("#1f77b4", "polled by the executor"),
-        ("#ccc", "suspended (Pending)"),
-        ("#ff7f0e", "woken by the timer reactor"),
-        ("#2ca02c", "Ready"),
+        (Colour::Blue, "polled by the executor"),
+        (Colour::LightGrey, "suspended (Pending)"),
+        (Colour::Orange, "woken by the timer reactor"),
+        (Colour::Green, "Ready"),
     ];
     let mut left = LABEL_WIDTH;
     for (colour, label) in items {
-        let _ = writeln!(
-            svg,
-            r#"<rect x="{left:.1}" y="{:.1}" width="12" height="12" fill="{colour}"/><text x="{:.1}" y="{y:.1}">{label}</text>"#,
-            y - 10.0,
-            left + 16.0
-        );
+        svg.rect(left, y - 10.0, 12.0, 12.0, colour);
+        svg.text(left + 16.0, y, label, Anchor::Start);
+        // About 6.5 pixels per character at the figure's font size.
         left += 16.0 + 6.5 * label.len() as f64 + 18.0;
     }
 }
@@ -194,12 +149,10 @@ mod tests {
         let events = from_tsv("0\tapi1\tpoll\n50\tapi1\tpending\n1000100\tapi1\twake\n1000200\tapi1\tpoll\n1000250\tapi1\tready\n").unwrap();
         let svg = render(&events);
         assert!(svg.contains(">api1</text>"));
+        assert!(svg.contains("<title>Which task ran when"));
         assert!(svg.contains(">done, 1000.2 ms</text>"));
         assert!(svg.contains("time since the start of the run (ms)"));
-        assert_eq!(
-            svg.matches("#1f77b4").count(),
-            3,
-            "two polls and the legend"
-        );
+        let blue = Colour::Blue.code();
+        assert_eq!(svg.matches(blue).count(), 3, "two polls and the legend");
     }
 }

@@ -4,11 +4,13 @@
 //! connect: one new HTTP/1.1 connection per request (what a naive client does), or
 //! every request as a stream multiplexed over a few HTTP/2 connections.
 
+use crate::procfs::{Process, cpu_seconds};
 use http_body_util::{BodyExt, Empty};
 use hyper::Request;
 use hyper::body::Bytes;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use serde::{Deserialize, Serialize};
+use std::fmt;
 use std::net::SocketAddr;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -18,9 +20,10 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 
-/// How requests reach the server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// How requests reach the server. Written as on the command line: `http1`,
+/// `http1-paced`, `http2`, `http2x4`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub enum Protocol {
     /// One new HTTP/1.1 connection per request: `requests` connections at once.
     Http1,
@@ -57,14 +60,28 @@ impl FromStr for Protocol {
     }
 }
 
-impl Protocol {
-    pub fn label(self) -> String {
+impl fmt::Display for Protocol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Protocol::Http1 => "http1".into(),
-            Protocol::Http1Paced => "http1-paced".into(),
-            Protocol::Http2 { connections: 1 } => "http2".into(),
-            Protocol::Http2 { connections } => format!("http2x{connections}"),
+            Protocol::Http1 => f.write_str("http1"),
+            Protocol::Http1Paced => f.write_str("http1-paced"),
+            Protocol::Http2 { connections: 1 } => f.write_str("http2"),
+            Protocol::Http2 { connections } => write!(f, "http2x{connections}"),
         }
+    }
+}
+
+impl TryFrom<String> for Protocol {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
+        text.parse()
+    }
+}
+
+impl From<Protocol> for String {
+    fn from(protocol: Protocol) -> String {
+        protocol.to_string()
     }
 }
 
@@ -84,6 +101,8 @@ pub struct Load {
 }
 
 /// What a load run measured. Times are in seconds or milliseconds of real time.
+/// Our client fills every field; the article's httpx client, whose reports the
+/// benchmark converts to this shape, measures no latencies (`None`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub requests: usize,
@@ -97,12 +116,12 @@ pub struct Report {
     pub elapsed_s: f64,
     pub requests_per_s: f64,
     /// Latency of successful requests, from the moment each one started.
-    pub p50_ms: f64,
-    pub p99_ms: f64,
+    pub p50_ms: Option<f64>,
+    pub p99_ms: Option<f64>,
     /// Time to open a connection (TCP connect and protocol handshake), median and
     /// worst.
-    pub connect_p50_ms: f64,
-    pub connect_max_ms: f64,
+    pub connect_p50_ms: Option<f64>,
+    pub connect_max_ms: Option<f64>,
     /// CPU time the client process used (user + system), when the OS tells.
     pub client_cpu_s: Option<f64>,
 }
@@ -117,7 +136,7 @@ enum Outcome {
 // ANCHOR: run
 /// Sends `load.requests` requests at once and waits for all of them.
 pub async fn run(load: &Load) -> Report {
-    let cpu_before = process_cpu_seconds();
+    let cpu_before = cpu_seconds(Process::Current);
     let start = Instant::now();
     let (outcomes, connect_times) = match load.protocol {
         Protocol::Http1 => over_http1(load, None).await,
@@ -127,7 +146,7 @@ pub async fn run(load: &Load) -> Report {
         Protocol::Http2 { connections } => over_http2(load, connections).await,
     };
     let elapsed = start.elapsed();
-    let client_cpu_s = process_cpu_seconds()
+    let client_cpu_s = cpu_seconds(Process::Current)
         .zip(cpu_before)
         .map(|(after, before)| after - before);
     summarize(
@@ -351,10 +370,12 @@ fn summarize(
         elapsed_s: elapsed.as_secs_f64(),
         requests_per_s: latencies.len() as f64
             / elapsed.as_secs_f64().max(f64::EPSILON),
-        p50_ms: millis(percentile(&latencies, 50)),
-        p99_ms: millis(percentile(&latencies, 99)),
-        connect_p50_ms: millis(percentile(&connect_times, 50)),
-        connect_max_ms: millis(connect_times.last().copied().unwrap_or_default()),
+        p50_ms: Some(millis(percentile(&latencies, 50))),
+        p99_ms: Some(millis(percentile(&latencies, 99))),
+        connect_p50_ms: Some(millis(percentile(&connect_times, 50))),
+        connect_max_ms: Some(millis(
+            connect_times.last().copied().unwrap_or_default(),
+        )),
         client_cpu_s,
     }
 }
@@ -370,19 +391,6 @@ pub fn percentile(sorted: &[Duration], percent: usize) -> Duration {
 
 fn millis(duration: Duration) -> f64 {
     duration.as_secs_f64() * 1000.0
-}
-
-/// User + system CPU time of this process, from `/proc/self/stat` (Linux only).
-fn process_cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name (which may contain spaces) start at the last
-    // ')'.
-    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
-    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()?
-        + fields.get(12)?.parse::<u64>().ok()?;
-    // Linux reports these in clock ticks of 1/100 s on every mainstream
-    // architecture.
-    Some(ticks as f64 / 100.0)
 }
 
 #[cfg(test)]
@@ -410,7 +418,7 @@ mod tests {
                 .unwrap_err()
                 .contains("http2xN")
         );
-        assert_eq!(Protocol::Http2 { connections: 4 }.label(), "http2x4");
+        assert_eq!(Protocol::Http2 { connections: 4 }.to_string(), "http2x4");
     }
 
     #[test]

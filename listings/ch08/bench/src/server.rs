@@ -67,10 +67,11 @@ impl RuntimeShape {
 // ANCHOR_END: runtime
 
 /// How many finished TCP handshakes may wait for `accept`. Tokio's
-/// `TcpListener::bind` asks for 1,024; when thousands of clients connect at once, a
-/// full queue makes the kernel drop handshakes, and each dropped one costs its
-/// client a retransmission a second later. Linux caps this at `net.core.somaxconn`
-/// (4,096 by default).
+/// `TcpListener::bind` leaves the choice to mio, which asks for 128 on Linux (the
+/// standard library's value); when thousands of clients connect at once, a full
+/// queue makes the kernel drop handshakes, and each dropped one costs its client a
+/// retransmission a second later. Linux caps this at `net.core.somaxconn` (4,096
+/// by default).
 pub const ACCEPT_BACKLOG: u32 = 65_535;
 
 /// Binds 127.0.0.1:`port` (0: the OS picks a free port) with a long accept queue.
@@ -97,6 +98,9 @@ pub async fn serve(
     shutdown: impl Future<Output = ()>,
 ) -> io::Result<()> {
     let mut http = auto::Builder::new(TokioExecutor::new());
+    // For the benchmark only: no limit on the streams one client may open at once.
+    // A public server keeps a limit, or any client can make it hold as many
+    // requests as it likes on one connection (a denial of service).
     http.http2().max_concurrent_streams(None);
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);

@@ -5,6 +5,7 @@
 
 use bench::client::{Load, Protocol, Report, run};
 use bench::endpoints::{Backend, Endpoint, router};
+use bench::processes::{Stderr, run_bounded, wait_for_exit};
 use bench::server::serve;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -13,6 +14,9 @@ use std::time::Duration;
 /// Short enough to keep the test quick, long enough that requests really overlap.
 const LATENCY: Duration = Duration::from_millis(20);
 const REQUESTS: usize = 50;
+/// How long a program of the benchmark may take to answer or to stop: far more than
+/// it needs, so that only a hang trips it.
+const PATIENCE: Duration = Duration::from_secs(30);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_request_to_every_endpoint_succeeds() {
@@ -36,11 +40,11 @@ async fn every_request_to_every_endpoint_succeeds() {
             assert_eq!(
                 (report.successes, report.timeouts, report.errors),
                 (REQUESTS, 0, 0),
-                "{endpoint} over {}: {:?}",
-                protocol.label(),
+                "{endpoint} over {protocol}: {:?}",
                 report.first_error
             );
-            assert!(report.p50_ms <= report.p99_ms);
+            let (p50, p99) = (report.p50_ms.unwrap(), report.p99_ms.unwrap());
+            assert!(p50 <= p99, "p50 {p50} ms, p99 {p99} ms");
         }
     }
     stop.send(()).unwrap();
@@ -66,22 +70,17 @@ fn the_binaries_talk_and_the_report_parses() {
         .to_string();
     assert!(url.starts_with("http://127.0.0.1:"), "{url}");
 
-    let client = Command::new(env!("CARGO_BIN_EXE_client"))
-        .args([format!("{url}/test/async").as_str(), "--requests", "10"])
-        .output()
-        .unwrap();
-    assert!(
-        client.status.success(),
-        "{}",
-        String::from_utf8_lossy(&client.stderr)
-    );
-    let report: Report =
-        serde_json::from_slice(&client.stdout).expect("the report is JSON");
+    let mut client = Command::new(env!("CARGO_BIN_EXE_client"));
+    client.args([format!("{url}/test/async").as_str(), "--requests", "10"]);
+    let stdout = run_bounded(client, PATIENCE, Stderr::Capture).unwrap();
+    let report: Report = serde_json::from_str(&stdout).expect("the report is JSON");
     assert_eq!((report.requests, report.successes), (10, 10));
 
     // Closing its standard input asks the server to stop; it must exit cleanly.
     drop(server.stdin.take());
-    let status = wait_bounded(&mut server, Duration::from_secs(10));
+    let status = wait_for_exit(&mut server, PATIENCE)
+        .unwrap()
+        .expect("the server should stop soon after its input closes");
     assert!(status.success(), "the server exited with {status}");
 }
 
@@ -114,34 +113,10 @@ fn bad_arguments_get_a_one_line_explanation() {
             "client" => env!("CARGO_BIN_EXE_client"),
             _ => env!("CARGO_BIN_EXE_server"),
         };
-        let output = Command::new(binary)
-            .args(args)
-            .stdin(Stdio::null())
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(!output.status.success(), "{program} {args:?} should fail");
-        assert!(stderr.contains(expected), "{program} {args:?}: {stderr}");
-    }
-}
-
-/// Waits for a child process, killing it after `limit`: a stuck server must not hang
-/// the test.
-fn wait_bounded(
-    child: &mut std::process::Child,
-    limit: Duration,
-) -> std::process::ExitStatus {
-    let deadline = std::time::Instant::now() + limit;
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
-        }
-        if std::time::Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!(
-                "the server did not stop within {limit:?} after its input closed"
-            );
-        }
-        std::thread::sleep(Duration::from_millis(20));
+        let mut command = Command::new(binary);
+        command.args(args);
+        let error = run_bounded(command, PATIENCE, Stderr::Capture)
+            .expect_err("bad arguments should make the program fail");
+        assert!(error.contains(expected), "{program} {args:?}: {error}");
     }
 }

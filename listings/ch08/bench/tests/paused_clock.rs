@@ -7,9 +7,7 @@ use axum::http::{Request, StatusCode};
 use bench::endpoints::{Backend, Endpoint, router};
 use course_testkit::{BlockingProbe, run_paused, timed};
 use futures::future::join_all;
-use std::future::Future;
 use std::sync::Arc;
-use std::task::{Context, Waker};
 use std::time::Duration;
 use tower::ServiceExt;
 
@@ -17,17 +15,17 @@ const LATENCY: Duration = Duration::from_millis(100);
 
 // ANCHOR: stand-in
 /// A stand-in for `std::thread::sleep` that costs its time on tokio's paused clock:
-/// it holds the thread (no other task can run meanwhile, exactly like a real
-/// blocking call) while it moves the clock forward. With it, time spent blocked is
-/// measured exactly.
+/// it holds the runtime's thread (no other task can run meanwhile, exactly like a
+/// real blocking call) while another thread moves the clock forward. With it, time
+/// spent blocked is measured exactly.
 fn block_in_virtual_time(duration: Duration) {
-    // `advance` moves the clock when first polled, then yields to the scheduler;
-    // this thread does not go back to the scheduler (that is the point), so poll
-    // once and stop there.
-    let mut advance = std::pin::pin!(tokio::time::advance(duration));
-    let _ = advance
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()));
+    let runtime = tokio::runtime::Handle::current();
+    // `advance` is async, and this function must not return to the scheduler: a
+    // helper thread runs it on the runtime's handle (tokio documents
+    // `Handle::block_on` from a thread of one's own), and this thread waits for it.
+    std::thread::scope(|scope| {
+        scope.spawn(|| runtime.block_on(tokio::time::advance(duration)));
+    });
 }
 
 // ANCHOR_END: stand-in

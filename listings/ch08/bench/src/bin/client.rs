@@ -99,20 +99,22 @@ fn main() -> ExitCode {
     let runtime =
         tokio::runtime::Runtime::new().expect("a tokio runtime can be built");
     let report = runtime.block_on(run(&load));
+    let millis =
+        |ms: Option<f64>| ms.map_or("–".into(), |ms| format!("{ms:.1} ms"));
     eprintln!(
         "{} requests to {}{} over {}: {} ok, {} timed out, {} failed in {:.3} s \
-         ({:.1} req/s, p50 {:.1} ms, p99 {:.1} ms)",
+         ({:.1} req/s, p50 {}, p99 {})",
         report.requests,
         load.server,
         load.path,
-        load.protocol.label(),
+        load.protocol,
         report.successes,
         report.timeouts,
         report.errors,
         report.elapsed_s,
         report.requests_per_s,
-        report.p50_ms,
-        report.p99_ms
+        millis(report.p50_ms),
+        millis(report.p99_ms)
     );
     println!(
         "{}",

@@ -2,7 +2,7 @@
 //! so the committed picture can be checked against the committed data.
 
 use crate::trace::{End, Span};
-use std::fmt::Write;
+use course_svg::{Anchor, Colour, Document};
 
 const WIDTH: f64 = 640.0;
 const LABEL_WIDTH: f64 = 150.0;
@@ -10,6 +10,7 @@ const RIGHT_MARGIN: f64 = 150.0;
 const LANE: f64 = 28.0;
 const TOP: f64 = 44.0;
 const GROUP_GAP: f64 = 16.0;
+const TITLE: &str = "Listing 4-2: the same three fetches under join! and try_join!";
 
 /// Draws the spans: one group of lanes per join, one bar per branch, time across.
 pub fn render(spans: &[Span]) -> String {
@@ -25,87 +26,43 @@ pub fn render(spans: &[Span]) -> String {
             joins.push(&span.join);
         }
     }
+    let branches = spans.len() as f64;
+    let axis_y = TOP + LANE * branches + GROUP_GAP * joins.len() as f64;
+    let height = axis_y + 46.0;
 
-    let mut body = String::new();
+    let mut svg = Document::new(WIDTH, height, TITLE);
+    svg.heading(10.0, 22.0, TITLE);
     let mut y = TOP;
     for join in &joins {
-        let _ = writeln!(
-            body,
-            r#"<text x="10" y="{:.1}" font-weight="bold">{}</text>"#,
-            y + 16.0,
-            escape(join)
-        );
+        svg.bold_text(10.0, y + 16.0, join);
         for span in spans.iter().filter(|s| s.join == *join) {
-            let (colour, label) = match span.end {
-                End::Answered => {
-                    ("#2ca02c", format!("answered at {} ms", span.end_ms))
-                }
-                End::Failed => ("#d62728", format!("failed at {} ms", span.end_ms)),
-                End::Dropped => {
-                    ("#999999", format!("dropped at {} ms", span.end_ms))
-                }
+            let (colour, ended) = match span.end {
+                End::Answered => (Colour::Green, "answered"),
+                End::Failed => (Colour::Red, "failed"),
+                End::Dropped => (Colour::Grey, "dropped"),
             };
-            let _ = writeln!(
-                body,
-                r#"<text x="{:.1}" y="{:.1}" text-anchor="end">{}</text><rect x="{:.1}" y="{:.1}" width="{:.1}" height="14" fill="{colour}"/><text x="{:.1}" y="{:.1}">{label}</text>"#,
-                LABEL_WIDTH - 8.0,
-                y + 16.0,
-                escape(&span.branch),
-                x(span.start_ms),
-                y + 5.0,
-                (x(span.end_ms) - x(span.start_ms)).max(1.0),
-                x(span.end_ms) + 6.0,
-                y + 16.0
-            );
+            svg.text(LABEL_WIDTH - 8.0, y + 16.0, &span.branch, Anchor::End);
+            let bar = (x(span.end_ms) - x(span.start_ms)).max(1.0);
+            svg.rect(x(span.start_ms), y + 5.0, bar, 14.0, colour);
+            let label = format!("{ended} at {} ms", span.end_ms);
+            svg.text(x(span.end_ms) + 6.0, y + 16.0, &label, Anchor::Start);
             y += LANE;
         }
         y += GROUP_GAP;
     }
 
-    let axis_y = y;
-    let _ = writeln!(
-        body,
-        r##"<line x1="{:.1}" y1="{axis_y:.1}" x2="{:.1}" y2="{axis_y:.1}" stroke="#333"/>"##,
-        x(0),
-        x(axis_end_ms)
-    );
-    for tick in (0..=axis_end_ms).step_by(100) {
-        let _ = writeln!(
-            body,
-            r##"<line x1="{0:.1}" y1="{axis_y:.1}" x2="{0:.1}" y2="{1:.1}" stroke="#333"/><text x="{0:.1}" y="{2:.1}" text-anchor="middle">{tick}</text>"##,
-            x(tick),
-            axis_y + 5.0,
-            axis_y + 18.0
-        );
-    }
-    let height = axis_y + 46.0;
-    let _ = writeln!(
-        body,
-        r#"<text x="{:.1}" y="{:.1}" text-anchor="middle">virtual time since the join began (ms), on tokio's paused clock</text>"#,
+    let ticks: Vec<(f64, String)> = (0..=axis_end_ms)
+        .step_by(100)
+        .map(|tick| (x(tick), tick.to_string()))
+        .collect();
+    svg.horizontal_axis(axis_y, x(0), x(axis_end_ms), &ticks);
+    svg.text(
         x(axis_end_ms / 2),
-        axis_y + 36.0
+        axis_y + 36.0,
+        "virtual time since the join began (ms), on tokio's paused clock",
+        Anchor::Middle,
     );
-
-    let mut svg = String::new();
-    let _ = writeln!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height:.0}" viewBox="0 0 {WIDTH} {height:.0}" font-family="sans-serif" font-size="12">"#
-    );
-    svg.push_str("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    let _ = writeln!(
-        svg,
-        r#"<text x="10" y="22" font-size="14" font-weight="bold">Listing 4-2: the same three fetches under join! and try_join!</text>"#
-    );
-    svg.push_str(&body);
-    svg.push_str("</svg>\n");
-    svg
-}
-
-/// Escapes the characters that XML text may not contain.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    svg.finish()
 }
 
 #[cfg(test)]
