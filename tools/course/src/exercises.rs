@@ -171,6 +171,9 @@ pub struct WrongAnswer {
     /// The check (a test function of `tests/checks.rs`, or [`BUILDS_WITHOUT_TEST_UTIL`]) that
     /// must fail on it.
     pub caught_by: String,
+    /// Workspace dependencies the wrong answer adds, as a student would add them to the
+    /// starter's `Cargo.toml` (`//! dependencies: futures`).
+    pub dependencies: Vec<String>,
     /// The file's text: the items that replace the solution's items of the same name.
     pub source: String,
 }
@@ -247,6 +250,7 @@ fn parse_wrong_answer(exercise: &str, path: &Path) -> Result<WrongAnswer> {
         mistake: header.mistake,
         kind: header.kind,
         caught_by: header.caught_by,
+        dependencies: header.dependencies,
         source,
     })
 }
@@ -256,6 +260,7 @@ struct Header {
     mistake: String,
     kind: MistakeKind,
     caught_by: String,
+    dependencies: Vec<String>,
 }
 
 fn parse_header(source: &str) -> Result<Header> {
@@ -268,7 +273,7 @@ fn parse_header(source: &str) -> Result<Header> {
             in_mistake = false;
         } else if let Some((key, value)) = line
             .split_once(':')
-            .filter(|(k, _)| ["kind", "caught-by"].contains(&k.trim()))
+            .filter(|(k, _)| ["kind", "caught-by", "dependencies"].contains(&k.trim()))
         {
             fields.insert(key.trim().to_string(), value.trim().to_string());
             in_mistake = false;
@@ -294,6 +299,15 @@ fn parse_header(source: &str) -> Result<Header> {
             .get("caught-by")
             .context("no `//! caught-by:` line")?
             .clone(),
+        dependencies: fields
+            .get("dependencies")
+            .map(|list| {
+                list.split(',')
+                    .map(|d| d.trim().to_string())
+                    .filter(|d| !d.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
     })
 }
 
@@ -385,6 +399,10 @@ mod tests {
         );
         assert_eq!(header.kind, MistakeKind::Sequential);
         assert_eq!(header.caught_by, "runs_together");
+        assert!(header.dependencies.is_empty());
+        let with_dependency =
+            parse_header("//! Uses join_all.\n//!\n//! kind: sequential\n//! caught-by: x\n//! dependencies: futures, tokio-util\n").unwrap();
+        assert_eq!(with_dependency.dependencies, ["futures", "tokio-util"]);
         let unknown = parse_header("//! Wrong.\n//!\n//! kind: sloppy\n//! caught-by: x\n");
         assert!(unknown.unwrap_err().to_string().contains("busy-wait"));
         assert!(parse_header("pub fn f() {}").is_err());

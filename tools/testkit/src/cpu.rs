@@ -21,6 +21,10 @@ use std::time::{Duration, Instant};
 /// });
 /// ```
 ///
+/// The wait must take real time, at least [`CpuProbe::SHORTEST_WATCH`]: on the paused clock
+/// tokio's timers take none, so watch a wait on the real clock ([`crate::run_real_clock`]) or
+/// on real threads.
+///
 /// [`CpuProbe::start`] counts every thread of the process (helper threads included), so it
 /// must run inside a check's turn (see [`crate::serial`]); [`CpuProbe::start_on_this_thread`]
 /// counts only the calling thread and needs no turn. CPU clocks are read on Linux and macOS;

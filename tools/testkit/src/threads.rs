@@ -24,6 +24,10 @@ use std::time::{Duration, Instant};
 /// threads.assert_all_ended("the helper");
 /// ```
 ///
+/// tokio keeps a `spawn_blocking` thread alive for 10 s after its work, to reuse it: inside a
+/// runner such threads count as started and have not ended. The runners shut their runtime
+/// down before they return, so check that they ended after the runner.
+///
 /// Counts come from `/proc/self/status` on Linux. On other OSes [`OsThreads::started`] is
 /// `None` and the assertions are skipped with a note. A test's count includes the threads of
 /// every test that runs meanwhile, so the probe must be started inside a check's turn (see

@@ -36,6 +36,9 @@ pub fn build(root: &Path, out: &Path) -> anyhow::Result<()> {
     let mut book = mdbook_driver::MDBook::load(root)
         .map_err(|e| anyhow::anyhow!("mdBook cannot load the book: {e:#}"))?;
     book.config.build.build_dir = out.to_path_buf();
+    book.with_preprocessor(crate::preprocess::CoursePreprocessor {
+        root: root.to_path_buf(),
+    });
     book.build()
         .map_err(|e| anyhow::anyhow!("mdBook cannot build the book: {e:#}"))
 }

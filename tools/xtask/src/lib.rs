@@ -7,6 +7,7 @@ pub mod check;
 pub mod grade;
 pub mod hint;
 pub mod new;
+pub mod preprocess;
 pub mod regen;
 pub mod serve;
 pub mod test;

@@ -17,7 +17,6 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
     let started = Instant::now();
     let root = &workspace.root;
     let exercises = course::exercises::exercises(root)?;
-    let wrong_answers = course::exercises::wrong_answers(root)?;
     let mut summary = Vec::new();
 
     step("formatting (cargo fmt --check)");
@@ -92,45 +91,7 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
     ));
 
     step("exercises: starters fail, solutions pass, every wrong answer fails the check it names");
-    let plans = plans(&exercises, &wrong_answers)?;
-    let graded = grade::grade(workspace, "test", &plans)?;
-    let verdict = judge(&graded, &wrong_answers);
-    for problem in &verdict.problems {
-        eprintln!("  ✗ {problem}");
-    }
-    if !verdict.problems.is_empty() {
-        bail!(
-            "{} problem(s) with the exercises (listed above)",
-            verdict.problems.len()
-        );
-    }
-    summary.push((
-        "starters",
-        format!(
-            "{} compile (also without test-only features) and fail {} of their {} checks",
-            exercises.len(),
-            verdict.starter_checks_failed,
-            verdict.starter_checks
-        ),
-        exercises.len(),
-    ));
-    summary.push((
-        "solutions",
-        format!(
-            "{} pass all {} of their checks, each run alone",
-            exercises.len(),
-            verdict.solution_checks_passed
-        ),
-        verdict.solution_checks_passed,
-    ));
-    summary.push((
-        "wrong answers",
-        format!(
-            "{} plausible mistakes, each failing the very check it names",
-            wrong_answers.len()
-        ),
-        wrong_answers.len(),
-    ));
+    summary.extend(grade_exercises(workspace, &exercises)?);
 
     println!(
         "\n== What was checked ({}) ==",
@@ -143,6 +104,59 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
     }
     println!("course: {total} checks observed passing, 0 failed");
     Ok(())
+}
+
+/// Grades the starters, solutions and kept wrong answers of `exercises`; fails with every
+/// problem found, else returns the summary's lines.
+pub fn grade_exercises(
+    workspace: &Workspace,
+    exercises: &[Exercise],
+) -> Result<Vec<(&'static str, String, usize)>> {
+    let wrong_answers: Vec<WrongAnswer> = course::exercises::wrong_answers(&workspace.root)?
+        .into_iter()
+        .filter(|w| exercises.iter().any(|e| e.package == w.exercise))
+        .collect();
+    let plans = plans(exercises, &wrong_answers)?;
+    let graded = grade::grade(workspace, "test", &plans)?;
+    let verdict = judge(&graded, &wrong_answers);
+    for problem in &verdict.problems {
+        eprintln!("  ✗ {problem}");
+    }
+    if !verdict.problems.is_empty() {
+        bail!(
+            "{} problem(s) with the exercises (listed above)",
+            verdict.problems.len()
+        );
+    }
+    Ok(vec![
+        (
+            "starters",
+            format!(
+                "{} compile (also without test-only features) and fail {} of their {} checks",
+                exercises.len(),
+                verdict.starter_checks_failed,
+                verdict.starter_checks
+            ),
+            exercises.len(),
+        ),
+        (
+            "solutions",
+            format!(
+                "{} pass all {} of their checks, each run alone",
+                exercises.len(),
+                verdict.solution_checks_passed
+            ),
+            verdict.solution_checks_passed,
+        ),
+        (
+            "wrong answers",
+            format!(
+                "{} plausible mistakes, each failing the very check it names",
+                wrong_answers.len()
+            ),
+            wrong_answers.len(),
+        ),
+    ])
 }
 
 /// One variant per starter and solution, and one per wrong answer that runs only the check it
@@ -167,11 +181,13 @@ fn plans(exercises: &[Exercise], wrong_answers: &[WrongAnswer]) -> Result<Vec<Pl
                 role: Role::Starter,
                 lib: LibSource::File(exercise.starter_dir.join("src/lib.rs")),
                 only: None,
+                dependencies: toml::Table::new(),
             },
             Variant {
                 role: Role::Solution,
                 lib: LibSource::File(solution_lib),
                 only: None,
+                dependencies: toml::Table::new(),
             },
         ];
         for wrong in wrong_answers
@@ -180,10 +196,17 @@ fn plans(exercises: &[Exercise], wrong_answers: &[WrongAnswer]) -> Result<Vec<Pl
         {
             let patched = grade::patch::apply(&solution, &wrong.source)
                 .with_context(|| format!("{}", wrong.path.display()))?;
+            let mut dependencies = toml::Table::new();
+            for name in &wrong.dependencies {
+                let mut entry = toml::Table::new();
+                entry.insert("workspace".into(), toml::Value::Boolean(true));
+                dependencies.insert(name.clone(), toml::Value::Table(entry));
+            }
             variants.push(Variant {
                 role: Role::Wrong(wrong.slug.clone()),
                 lib: LibSource::Text(patched),
                 only: Some(vec![wrong.caught_by.clone()]),
+                dependencies,
             });
         }
         plans.push(Plan {

@@ -3,6 +3,7 @@
 //!
 //! kind: sequential
 //! caught-by: a_panicking_job_is_reported_and_stops_the_others
+//! dependencies: futures
 
 /// Runs every job as a task; returns all reports in input order, or the first error
 /// in time after stopping every other job.

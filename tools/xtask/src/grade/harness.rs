@@ -101,10 +101,11 @@ impl Harness {
         lib.insert("test".into(), Value::Boolean(false));
         lib.insert("doctest".into(), Value::Boolean(false));
         manifest.insert("lib".into(), Value::Table(lib));
-        manifest.insert(
-            "dependencies".into(),
-            Value::Table(plan.canonical.dependencies.clone()),
-        );
+        let mut dependencies = plan.canonical.dependencies.clone();
+        for (name, entry) in &variant.dependencies {
+            dependencies.insert(name.clone(), entry.clone());
+        }
+        manifest.insert("dependencies".into(), Value::Table(dependencies));
         write_if_changed(&dir.join("Cargo.toml"), &toml::to_string(&manifest)?)?;
         Ok((package, dir))
     }

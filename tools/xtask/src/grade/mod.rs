@@ -65,6 +65,48 @@ impl Canonical {
     }
 }
 
+/// The dependencies a student added to the starter's `[dependencies]` (the course's own
+/// entries keep the course's features: nobody turns tokio's `test-util` on), and a note that
+/// says which they are.
+pub fn added_dependencies(
+    canonical: &Canonical,
+    student_manifest: &str,
+) -> (Table, Option<String>) {
+    let Ok(manifest) = toml::from_str::<Table>(student_manifest) else {
+        return (
+            Table::new(),
+            Some("Cargo.toml is not valid TOML: graded with the course's dependencies".into()),
+        );
+    };
+    let mut added = Table::new();
+    for (name, entry) in manifest
+        .get("dependencies")
+        .and_then(|d| d.as_table())
+        .into_iter()
+        .flatten()
+    {
+        if canonical.dependencies.contains_key(name) {
+            continue;
+        }
+        let mut entry = entry.clone();
+        if let Some(features) = entry
+            .as_table_mut()
+            .and_then(|t| t.get_mut("features"))
+            .and_then(|f| f.as_array_mut())
+        {
+            features.retain(|f| f.as_str() != Some("test-util"));
+        }
+        added.insert(name.clone(), entry);
+    }
+    let note = (!added.is_empty()).then(|| {
+        format!(
+            "graded with the dependencies you added: {}",
+            added.keys().cloned().collect::<Vec<_>>().join(", ")
+        )
+    });
+    (added, note)
+}
+
 /// Whose code a graded crate holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Role {
@@ -107,6 +149,8 @@ pub struct Variant {
     pub lib: LibSource,
     /// The checks to run; all of them when `None`.
     pub only: Option<Vec<String>>,
+    /// Dependencies beyond the course's manifest (ones a student added), by name.
+    pub dependencies: Table,
 }
 
 /// One exercise and the crates to grade against its checks.
