@@ -1,54 +1,22 @@
 //! The processes of a benchmark run (the server, the client, cargo, Python), each
-//! bounded in time: [`wait_for_exit`] is the one place that waits for a child.
+//! bounded in time by the course's process helpers ([`course::process`]).
 
 use crate::procfs::{self, Memory, Process};
-use std::io::{BufRead, BufReader, Read};
+use course::process::RunError;
+pub use course::process::Stderr;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// How long a server may take to print its address, and to stop once asked.
 const SERVER_PATIENCE: Duration = Duration::from_secs(20);
 
-/// How often a wait looks at the child again.
-const POLL_INTERVAL: Duration = Duration::from_millis(20);
-
-/// Waits for `child` to exit, for at most `limit`; after that, kills it and returns
-/// `None`.
-pub fn wait_for_exit(
-    child: &mut Child,
-    limit: Duration,
-) -> Result<Option<ExitStatus>, String> {
-    let deadline = Instant::now() + limit;
-    loop {
-        if let Some(status) = child
-            .try_wait()
-            .map_err(|e| format!("cannot wait for process {}: {e}", child.id()))?
-        {
-            return Ok(Some(status));
-        }
-        if Instant::now() >= deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Ok(None);
-        }
-        std::thread::sleep(POLL_INTERVAL);
-    }
-}
-
-/// Where a child's standard error goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stderr {
-    /// Kept, and shown only if the child fails.
-    Capture,
-    /// Passed through to ours as it comes (compiler progress and messages).
-    Inherit,
-}
-
-/// Runs `command` to the end within `limit` and returns its standard output. An
-/// error names the program and says how it failed, with what it printed on standard
-/// error when that was captured.
+/// Runs `command` to the end within `limit` (with the course's one helper for
+/// that, [`course::process::run`]) and returns its standard output. An error is one
+/// line: the program and how it failed, with what it printed on standard error
+/// when that was captured.
 pub fn run_bounded(
     mut command: Command,
     limit: Duration,
@@ -57,48 +25,25 @@ pub fn run_bounded(
     let program = Path::new(command.get_program())
         .file_name()
         .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
-    command.stdin(Stdio::null()).stdout(Stdio::piped());
-    command.stderr(match stderr {
-        Stderr::Capture => Stdio::piped(),
-        Stderr::Inherit => Stdio::inherit(),
-    });
-    let mut child = command
-        .spawn()
-        .map_err(|e| format!("cannot start {program}: {e}"))?;
-    // Both pipes are drained on threads of their own, so that a child that fills
-    // one of them never blocks.
-    let stdout = read_to_end(child.stdout.take());
-    let stderr = read_to_end(child.stderr.take());
-    let status = wait_for_exit(&mut child, limit)?;
-    let (stdout, stderr) = (
-        stdout.join().unwrap_or_default(),
-        stderr.join().unwrap_or_default(),
-    );
-    match status {
-        None => Err(format!(
-            "{program} ran longer than {limit:?} and was stopped"
-        )),
-        Some(status) if status.success() => Ok(stdout),
-        Some(status) => {
-            let said = stderr.trim();
-            Err(if said.is_empty() {
-                format!("{program} failed ({status})")
-            } else {
-                format!("{program} failed ({status}): {said}")
-            })
-        }
+    let finished =
+        course::process::run(&mut command, limit, stderr).map_err(|error| {
+            match error {
+                RunError::Start { error, .. } => {
+                    format!("cannot start {program}: {error}")
+                }
+                RunError::TimedOut { limit, .. } => {
+                    format!("{program} ran longer than {limit:?} and was stopped")
+                }
+            }
+        })?;
+    if finished.status.success() {
+        return Ok(finished.stdout);
     }
-}
-
-fn read_to_end(
-    pipe: Option<impl Read + Send + 'static>,
-) -> std::thread::JoinHandle<String> {
-    std::thread::spawn(move || {
-        let mut text = String::new();
-        if let Some(mut pipe) = pipe {
-            let _ = pipe.read_to_string(&mut text);
-        }
-        text
+    let said = finished.stderr.trim().replace('\n', "; ");
+    Err(if said.is_empty() {
+        format!("{program} failed ({})", finished.status)
+    } else {
+        format!("{program} failed ({}): {said}", finished.status)
     })
 }
 
@@ -164,7 +109,8 @@ impl Server {
             .args(["-TERM", &self.child.id().to_string()])
             .stderr(Stdio::null())
             .status();
-        match wait_for_exit(&mut self.child, SERVER_PATIENCE)? {
+        let deadline = Instant::now() + SERVER_PATIENCE;
+        match course::process::wait_until(&mut self.child, deadline) {
             Some(_) => Ok(()),
             None => Err(format!(
                 "the server did not stop within {SERVER_PATIENCE:?}; it was killed"
@@ -217,6 +163,10 @@ mod tests {
             run_bounded(sleeper, Duration::from_millis(100), Stderr::Capture)
                 .unwrap_err();
         assert_eq!(error, "sleep ran longer than 100ms and was stopped");
+        let mut failing = Command::new("sh");
+        failing.args(["-c", "echo one >&2; echo two >&2; exit 1"]);
+        let error = run_bounded(failing, Duration::from_secs(10), Stderr::Capture);
+        assert!(error.unwrap_err().ends_with(": one; two"), "one line");
     }
 
     #[test]

@@ -9,32 +9,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-/// The file that marks the course's root folder.
-const ROOT_MARKER: &str = "book.toml";
-
 /// How long a release build of the benchmark may take on a slow machine.
 const BUILD_PATIENCE: Duration = Duration::from_secs(1800);
 
-/// The course's root: the nearest folder at or above `start` holding `book.toml`.
-pub fn find_root(start: &Path) -> Result<PathBuf, String> {
-    start
-        .ancestors()
-        .find(|dir| dir.join(ROOT_MARKER).is_file())
-        .map(Path::to_path_buf)
-        .ok_or_else(|| {
-            format!(
-                "no {ROOT_MARKER} in {} or above it: run this inside the \
-                 course's folder",
-                start.display()
-            )
-        })
-}
-
-/// [`find_root`] from the current folder.
+/// The course's root folder, found at run time ([`course::find_root`]: from the
+/// package folder cargo names when it runs us, else from the current folder).
 pub fn current_root() -> Result<PathBuf, String> {
-    let here = std::env::current_dir()
-        .map_err(|e| format!("cannot read the current folder: {e}"))?;
-    find_root(&here)
+    course::find_root().map_err(|e| e.to_string())
 }
 
 /// `cargo`, the one that started us when there is one, run in `root`.
@@ -118,16 +99,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_root_is_found_from_any_folder_inside_it() {
+    fn the_root_is_found_at_run_time() {
         let root = current_root().expect("the tests run inside the course");
-        assert!(root.join("Cargo.toml").is_file());
-        let deep = root.join("listings/ch08/bench/src");
-        assert_eq!(find_root(&deep).unwrap(), root);
-        let error = find_root(Path::new("/")).unwrap_err();
-        assert!(
-            error.contains("run this inside the course's folder"),
-            "{error}"
-        );
+        assert!(root.join("listings/ch08/bench/Cargo.toml").is_file());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use bench::client::{Load, Protocol, Report, run};
 use bench::endpoints::{Backend, Endpoint, router};
-use bench::processes::{Stderr, run_bounded, wait_for_exit};
+use bench::processes::{Stderr, run_bounded};
 use bench::server::serve;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -78,8 +78,8 @@ fn the_binaries_talk_and_the_report_parses() {
 
     // Closing its standard input asks the server to stop; it must exit cleanly.
     drop(server.stdin.take());
-    let status = wait_for_exit(&mut server, PATIENCE)
-        .unwrap()
+    let deadline = std::time::Instant::now() + PATIENCE;
+    let status = course::process::wait_until(&mut server, deadline)
         .expect("the server should stop soon after its input closes");
     assert!(status.success(), "the server exited with {status}");
 }

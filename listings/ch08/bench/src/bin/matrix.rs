@@ -21,7 +21,7 @@ use std::process::ExitCode;
 /// Chapter 8's benchmark: measures the matrix and renders the chapter's tables and
 /// plot from the results.
 #[derive(Debug, Parser)]
-#[command(name = "cargo xtask bench")]
+#[command(name = "cargo xtask bench", bin_name = "cargo xtask bench")]
 struct Arguments {
     /// A smaller matrix (under two minutes), written into bench-quick/ in cargo's
     /// target folder.
