@@ -12,8 +12,7 @@
 use std::io::{self, BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::{self, JoinHandle};
 
 const DEFAULT_THREADS: u64 = 100_000;
@@ -45,7 +44,8 @@ struct Limit {
 fn read_limits(spawned: u64, maps_per_thread: Option<u64>) -> Vec<Limit> {
     let threads_on_machine = threads_on_machine();
     vec![
-        // Every thread's stack is a memory map, plus a guard page that is another.
+        // A thread's stack and its guard page are two memory maps. Rust's threads
+        // add two: a small stack for reporting a stack overflow, and its guard.
         per_process_limit(
             "vm.max_map_count",
             read_number("/proc/sys/vm/max_map_count"),
@@ -94,7 +94,7 @@ fn per_process_limit(
         name,
         value: shown(max),
         note: format!(
-            "per process: {} in use, {} per thread",
+            "per process; {} in use, {} per thread",
             shown(in_use),
             shown(per_thread)
         ),
@@ -113,7 +113,7 @@ fn machine_limit(
     Limit {
         name,
         value: shown(max),
-        note: format!("machine-wide: {} {what} in use", shown(threads_on_machine)),
+        note: format!("machine-wide; {} {what} in use", shown(threads_on_machine)),
         room: max
             .zip(threads_on_machine)
             .map(|(max, in_use)| spawned + max.saturating_sub(in_use)),
@@ -148,7 +148,7 @@ fn cgroup_limit(spawned: u64) -> Limit {
         let room = spawned + max.saturating_sub(current);
         if limit.room.is_none_or(|tighter| room < tighter) {
             limit.value = max.to_string();
-            limit.note = format!("per cgroup: {current} tasks in use");
+            limit.note = format!("per cgroup; {current} tasks in use");
             limit.room = Some(room);
             limit.keep_free = max / 4;
         }
@@ -203,13 +203,13 @@ fn user_limit(threads_on_machine: Option<u64>, spawned: u64) -> Limit {
             });
     let number = max.as_deref().and_then(|max| max.parse::<u64>().ok());
     let (note, room) = match (is_root, number) {
-        (Some(true), _) => ("per user: not enforced for root".to_string(), None),
+        (Some(true), _) => ("per user; not enforced for root".to_string(), None),
         // This user has at most every thread of the machine.
         (Some(false), Some(max)) => (
-            "per user: at most the machine's threads in use".to_string(),
+            "per user; at most the machine's threads in use".to_string(),
             threads_on_machine.map(|in_use| spawned + max.saturating_sub(in_use)),
         ),
-        _ => ("per user: no limit".to_string(), None),
+        _ => ("per user; no limit".to_string(), None),
     };
     Limit {
         name: "RLIMIT_NPROC",
@@ -230,19 +230,24 @@ fn spawn_parked(
     release: &Arc<AtomicBool>,
     mut on_started: impl FnMut(usize),
 ) -> io::Result<()> {
-    let (report_running, running) = mpsc::channel();
+    let running = Arc::new(AtomicUsize::new(threads.len()));
+    let spawner = thread::current();
     while (threads.len() as u64) < up_to {
-        let (release, report_running) =
-            (Arc::clone(release), report_running.clone());
+        let release = Arc::clone(release);
+        let (now_running, spawner) = (Arc::clone(&running), spawner.clone());
         // `thread::spawn` would panic on failure; the builder returns the error.
         let thread = thread::Builder::new().spawn(move || {
-            report_running.send(()).expect("the spawner waits for it");
+            now_running.fetch_add(1, Ordering::Release);
+            spawner.unpark();
             while !release.load(Ordering::Acquire) {
                 thread::park();
             }
         })?;
-        // Once the thread runs, it has everything a thread sets up for itself.
-        running.recv().expect("a started thread reports in");
+        // Once the thread runs, it has set up everything a thread sets up for
+        // itself.
+        while running.load(Ordering::Acquire) == threads.len() {
+            thread::park();
+        }
         threads.push(thread);
         on_started(threads.len());
     }
@@ -264,6 +269,7 @@ fn release_and_join(threads: Vec<JoinHandle<()>>, release: &AtomicBool) {
 /// Lines the spawner prints for its parent, not for the reader.
 const STARTED: &str = "#started";
 const STOPPED: &str = "#stopped";
+const ERROR: &str = "#error";
 const JOINED: &str = "#joined";
 
 /// The child process: reads the limits, starts the threads, and reports each one.
@@ -296,9 +302,9 @@ fn spawner(asked: u64) {
     for limit in &limits {
         let room = limit
             .room
-            .map_or(String::new(), |room| format!("; room for {room} threads"));
+            .map_or(String::new(), |room| format!(": room for {room}"));
         println!(
-            "  {:<18} {:>8}  {}{room}",
+            "  {:<18} {:>6} {}{room}",
             limit.name, limit.value, limit.note
         );
     }
@@ -309,11 +315,14 @@ fn spawner(asked: u64) {
         failure = spawn_parked(&mut threads, plan.stop_at, &release, report).err();
     }
     match failure {
-        Some(error) => println!(
-            "{STOPPED} thread {} failed to start: {error}",
-            threads.len() + 1
-        ),
-        None => println!("{STOPPED} {}", plan.reason),
+        Some(error) => {
+            println!("{STOPPED} thread {} failed to start", threads.len() + 1);
+            println!("{ERROR} {error}");
+        }
+        None => {
+            println!("{STOPPED} {}", plan.reason);
+            println!("{ERROR} none, no thread failed");
+        }
     }
     let count = threads.len();
     release_and_join(threads, &release);
@@ -351,6 +360,7 @@ struct Outcome {
     memory_at_start: (u64, u64),
     memory_at_end: (u64, u64),
     stopped: Option<String>,
+    error: Option<String>,
     joined: bool,
     errors: String,
 }
@@ -374,6 +384,7 @@ fn run_spawner(asked: u64) -> io::Result<Outcome> {
         memory_at_start: (0, 0),
         memory_at_end: (0, 0),
         stopped: None,
+        error: None,
         joined: false,
         errors: String::new(),
     };
@@ -394,6 +405,8 @@ fn run_spawner(asked: u64) -> io::Result<Outcome> {
             }
         } else if let Some(reason) = line.strip_prefix(STOPPED) {
             outcome.stopped = Some(reason.trim().to_string());
+        } else if let Some(error) = line.strip_prefix(ERROR) {
+            outcome.error = Some(error.trim().to_string());
         } else if line.starts_with(JOINED) {
             outcome.joined = true;
         } else {
@@ -407,34 +420,42 @@ fn run_spawner(asked: u64) -> io::Result<Outcome> {
 
 impl Outcome {
     fn print(&self) {
-        let growth = |at_end: u64, at_start: u64| {
+        // Reserved address space is counted in GiB, memory in use in MiB.
+        let growth = |at_end: u64, at_start: u64, unit: u32, name: &str| {
             if at_end == 0 {
                 "n/a".to_string()
             } else {
-                mebibytes(at_end.saturating_sub(at_start))
+                let grown = at_end.saturating_sub(at_start) as f64;
+                format!("{:.1} {name}", grown / f64::from(1u32 << unit))
             }
         };
+        let (start, end) = (self.memory_at_start, self.memory_at_end);
         println!(
             "started {} threads: address space +{}, resident memory +{}",
             self.started,
-            growth(self.memory_at_end.0, self.memory_at_start.0),
-            growth(self.memory_at_end.1, self.memory_at_start.1),
+            growth(end.0, start.0, 30, "GiB"),
+            growth(end.1, start.1, 20, "MiB"),
         );
-        match &self.stopped {
-            Some(reason) => println!("stopped: {reason}"),
+        match (&self.stopped, &self.error) {
+            (Some(reason), Some(error)) => {
+                println!("stopped: {reason}");
+                println!("  error: {error}");
+            }
             // The next thread was created, then died setting itself up, and took
-            // the process with it.
-            None => println!(
-                "stopped: thread {} was created, then failed to set itself up: {}",
-                self.started + 1,
-                self.cause()
-            ),
+            // the process with it: its last words are on standard error.
+            _ => {
+                println!(
+                    "stopped: thread {} was created, then failed to set itself up",
+                    self.started + 1
+                );
+                println!("  error: {}", self.cause());
+            }
         }
         if self.joined {
             println!("ended: released and joined all {} threads", self.started);
         } else {
             println!(
-                "ended: that failure aborted the whole process, every thread with it"
+                "ended: that failure aborted the process, every thread with it"
             );
         }
     }
@@ -552,10 +573,6 @@ fn memory() -> Option<(u64, u64)> {
         line.split_whitespace().nth(1)?.parse().ok()
     };
     Some((kib("VmSize:")? * 1024, kib("VmRSS:")? * 1024))
-}
-
-fn mebibytes(bytes: u64) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 fn shown(value: Option<u64>) -> String {
