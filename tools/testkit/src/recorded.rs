@@ -24,11 +24,7 @@ pub fn check_recorded_output(binary: &str, manifest_dir: &str) {
 ///
 /// # Panics
 /// As [`check_recorded_output`].
-pub fn check_recorded_output_with_arguments(
-    binary: &str,
-    manifest_dir: &str,
-    arguments: &[&str],
-) {
+pub fn check_recorded_output_with_arguments(binary: &str, manifest_dir: &str, arguments: &[&str]) {
     check(binary, manifest_dir, Some(arguments));
 }
 

@@ -33,6 +33,7 @@ use std::time::{Duration, Instant};
 /// ```
 pub struct Rendezvous {
     expected: usize,
+    patience: Duration,
     state: Mutex<State>,
     everyone_here: Condvar,
 }
@@ -48,8 +49,15 @@ impl Rendezvous {
     pub const PATIENCE: Duration = Duration::from_secs(5);
 
     pub fn new(expected: usize) -> Self {
+        Self::with_patience(expected, Self::PATIENCE)
+    }
+
+    /// A rendezvous that waits `patience` instead of [`Self::PATIENCE`]: for the tests of
+    /// this crate, which wait in vain on purpose.
+    pub(crate) fn with_patience(expected: usize, patience: Duration) -> Self {
         Self {
             expected,
+            patience,
             state: Mutex::new(State::default()),
             everyone_here: Condvar::new(),
         }
@@ -62,7 +70,7 @@ impl Rendezvous {
             return;
         }
         self.everyone_here.notify_all();
-        let deadline = Instant::now() + Self::PATIENCE;
+        let deadline = Instant::now() + self.patience;
         while state.arrived.len() < self.expected && !state.gave_up {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
@@ -96,7 +104,7 @@ impl Rendezvous {
              joining any of them.",
             self.expected,
             self.threads_seen(),
-            Self::PATIENCE
+            self.patience
         );
     }
 
@@ -118,6 +126,7 @@ impl Rendezvous {
 mod tests {
     use super::Rendezvous;
     use crate::serial;
+    use std::time::Duration;
 
     fn message_of(failure: Box<dyn std::any::Any + Send>) -> String {
         *failure.downcast::<String>().unwrap()
@@ -139,7 +148,7 @@ mod tests {
     #[test]
     fn threads_running_one_after_another_do_not() {
         let _turn = serial();
-        let rendezvous = Rendezvous::new(2);
+        let rendezvous = Rendezvous::with_patience(2, Duration::from_millis(200));
         std::thread::scope(|scope| {
             scope.spawn(|| rendezvous.arrive()).join().unwrap();
             scope.spawn(|| rendezvous.arrive()).join().unwrap();

@@ -80,7 +80,14 @@ impl OsThreads {
     /// [`Self::PATIENCE`] for them to finish. `what` names the code that started them.
     #[track_caller]
     pub fn assert_all_ended(&self, what: &str) {
-        let deadline = Instant::now() + Self::PATIENCE;
+        self.assert_all_ended_within(Self::PATIENCE, what);
+    }
+
+    /// [`Self::assert_all_ended`] with another patience: for the tests of this crate, which
+    /// wait in vain on purpose.
+    #[track_caller]
+    pub(crate) fn assert_all_ended_within(&self, patience: Duration, what: &str) {
+        let deadline = Instant::now() + patience;
         loop {
             let Some(started) = self.started() else {
                 return skipped(what);
@@ -90,11 +97,10 @@ impl OsThreads {
             }
             assert!(
                 Instant::now() < deadline,
-                "{started} OS thread(s) started by {what} were still running {:?} after it \
-                 finished. A thread nobody stops runs until the process exits: make the \
-                 thread end when its work is done or its owner is dropped (a channel whose \
-                 sender is dropped, a stop flag it checks when woken), and join it.",
-                Self::PATIENCE
+                "{started} OS thread(s) started by {what} were still running {patience:?} \
+                 after it finished. A thread nobody stops runs until the process exits: make \
+                 the thread end when its work is done or its owner is dropped (a channel whose \
+                 sender is dropped, a stop flag it checks when woken), and join it."
             );
             std::thread::sleep(Duration::from_millis(1));
         }
@@ -204,7 +210,9 @@ mod tests {
         let _turn = serial();
         let threads = OsThreads::start();
         let (stop, handles) = park_threads(1);
-        let failure = std::panic::catch_unwind(|| threads.assert_all_ended("Timer::drop"));
+        let failure = std::panic::catch_unwind(|| {
+            threads.assert_all_ended_within(Duration::from_millis(200), "Timer::drop")
+        });
         drop(stop);
         for handle in handles {
             handle.join().unwrap();
