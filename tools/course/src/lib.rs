@@ -11,9 +11,11 @@ pub mod machine;
 pub mod output;
 pub mod pages;
 pub mod process;
+pub mod workspace;
 
 use anyhow::{Result, bail};
 use std::path::{Path, PathBuf};
+pub use workspace::Workspace;
 
 /// The file that marks the course's root folder, beside the workspace's `Cargo.toml`.
 pub const ROOT_MARKER: &str = "book.toml";

@@ -23,6 +23,14 @@ impl Listing {
     pub fn recorded_run_file(&self) -> PathBuf {
         self.dir.join("recorded-run.txt")
     }
+
+    /// Whether the listing measures real time. Declared once, by its `output.txt`: a pattern
+    /// with [`crate::output::WILDCARD`] where a value changes between runs. Its build profile
+    /// and its `recorded-run.txt` follow from it.
+    pub fn measures_real_time(&self) -> bool {
+        std::fs::read_to_string(self.output_file())
+            .is_ok_and(|text| text.contains(crate::output::WILDCARD))
+    }
 }
 
 /// Every listing crate, sorted by name.

@@ -17,7 +17,7 @@ pub struct Workspace {
 impl Workspace {
     /// The clone around the current directory, and its target directory as cargo reports it.
     pub fn discover() -> Result<Self> {
-        let root = course::find_root()?;
+        let root = crate::find_root()?;
         let metadata = cargo_metadata::MetadataCommand::new()
             .cargo_path(cargo_program())
             .current_dir(&root)

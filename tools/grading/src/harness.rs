@@ -8,8 +8,8 @@
 //! test targets are the course's. Only the library's source is the student's.
 
 use super::{Plan, Variant};
-use crate::Workspace;
 use anyhow::{Context, Result, bail};
+use course::Workspace;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use toml::{Table, Value};

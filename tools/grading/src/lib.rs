@@ -1,14 +1,18 @@
-//! Grading: builds exercises' crates in the grading workspace (see [`harness`]) and runs the
-//! course's checks against them, one check per process, each bounded in time.
+//! Grading: builds exercises' crates in a grading workspace of the grader's own (see
+//! [`harness`]) and runs the course's checks against them, one check per process, each bounded
+//! in time.
 //!
 //! Used by `cargo xtask check` (a student's code) and `cargo xtask test` (the starters must
 //! fail, the solutions pass, every wrong answer fail the check it names).
 
+pub mod authors;
 pub mod harness;
 pub mod patch;
 mod run;
+pub mod student;
 
 use anyhow::{Context, Result};
+use course::Workspace;
 use course::exercises::{BUILDS_WITHOUT_TEST_UTIL, Exercise};
 use serde::Serialize;
 use std::collections::BTreeMap;

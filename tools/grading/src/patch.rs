@@ -24,7 +24,7 @@ pub fn apply(solution: &str, wrong: &str) -> Result<String> {
         .items
         .iter()
         .filter(|item| matches!(item, Item::Use(_)))
-        .map(|item| tokens(item))
+        .map(tokens)
         .collect();
 
     let mut replacements: Vec<(std::ops::Range<usize>, String)> = Vec::new();

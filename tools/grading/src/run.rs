@@ -1,9 +1,9 @@
 //! Building the grading workspace and running its checks.
 
 use super::{CheckReport, Outcome};
-use crate::Workspace;
 use anyhow::{Result, bail};
 use cargo_metadata::Message;
+use course::Workspace;
 use course::process::{self, Stderr};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -74,7 +74,7 @@ pub fn check_libs(workspace: &Workspace, dir: &Path, packages: &[&str]) -> Resul
 }
 
 fn cargo_in(workspace: &Workspace, dir: &Path) -> Command {
-    let mut command = Command::new(crate::workspace::cargo_program());
+    let mut command = Command::new(course::workspace::cargo_program());
     command
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", &workspace.target_dir)

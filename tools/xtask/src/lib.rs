@@ -4,18 +4,16 @@
 pub mod bench;
 pub mod book;
 pub mod check;
-pub mod grade;
 pub mod hint;
 pub mod new;
 pub mod preprocess;
 pub mod regen;
 pub mod serve;
 pub mod test;
-pub mod workspace;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
-pub use workspace::Workspace;
+pub use course::Workspace;
 
 /// The course's own tools: read the book, run every check, grade exercises, regenerate what
 /// the book shows, run the benchmark, start new chapters.
