@@ -46,7 +46,8 @@ thread_local! {
 /// ```
 ///
 /// Taking the turn again on a thread that holds it returns at once (so a sync check may call
-/// `run_paused` inside it). A check that panics releases the turn as it unwinds, and the next
+/// `run_paused` inside it); a thread that the check starts is not in the turn, and would wait
+/// for it. A check that panics releases the turn as it unwinds, and the next
 /// check runs normally: there is no poisoning. Only tests that take the turn wait for each
 /// other: in a binary with measuring checks, every test should go through a runner or
 /// `serial()`.
