@@ -9,6 +9,8 @@ pub mod authors;
 pub mod harness;
 pub mod patch;
 mod run;
+pub mod schema;
+pub mod selftest;
 pub mod student;
 
 use anyhow::{Context, Result};

@@ -135,7 +135,7 @@ fn canonical(
     Ok((Canonical::from_texts(checks, &manifest)?, notes))
 }
 
-/// The grading report, as `--json` writes it (schema: tools/xtask/grade-report.schema.json).
+/// The grading report, as `--json` writes it (schema: tools/grading/grade-report.schema.json).
 #[derive(Debug, Serialize)]
 pub struct Report {
     pub schema: &'static str,

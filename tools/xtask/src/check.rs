@@ -17,7 +17,7 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     pub student: Option<PathBuf>,
     /// Also write the report as JSON to FILE (`-` for standard output), for a class's scripts;
-    /// its schema is tools/xtask/grade-report.schema.json
+    /// its schema is tools/grading/grade-report.schema.json
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
     /// Grade again whenever a file of the exercises changes, as rustlings does (Ctrl-C stops)
