@@ -21,8 +21,9 @@ impl Wake for ThreadWaker {
 
 /// Runs `future` to completion on the calling thread and returns its output.
 fn block_on<F: Future>(future: F) -> F::Output {
-    // `poll` takes `Pin<&mut Self>`: the future must not move once polled, because
-    // it may hold references into itself. `pin!` pins it on this function's stack.
+    // `poll` takes `Pin<&mut Self>`: once polled, a future may hold references into
+    // itself, so it must stay where it is. `pin!` pins it on this function's stack:
+    // from here on, it cannot move until it is dropped.
     let mut future = pin!(future);
     let waker = Waker::from(Arc::new(ThreadWaker(thread::current())));
     let mut context = Context::from_waker(&waker);

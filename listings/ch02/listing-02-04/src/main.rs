@@ -108,6 +108,43 @@ mod tests {
     }
     // ANCHOR_END: proof
 
+    // ANCHOR: lifo
+    /// A task that a worker spawns (or wakes) goes to that worker's LIFO slot, to be
+    /// polled next; an older one in the slot moves to the worker's queue. Other
+    /// workers steal from the queue, never from the slot: while the worker blocks,
+    /// the task in its slot waits, although the other worker is idle.
+    #[test]
+    fn a_task_in_a_blocked_workers_lifo_slot_is_not_stolen() {
+        let runtime = Builder::new_multi_thread()
+            .worker_threads(2)
+            .build()
+            .unwrap();
+        let (arrived, arrivals) = std::sync::mpsc::channel();
+        let blocking_task = runtime.spawn(async move {
+            let (first, second) = (arrived.clone(), arrived);
+            tokio::spawn(async move { first.send("first").unwrap() });
+            // "second" takes the LIFO slot and pushes "first" into the queue.
+            tokio::spawn(async move { second.send("second").unwrap() });
+            // Now block this worker, as a synchronous call would.
+            let stolen = arrivals.recv_timeout(Duration::from_secs(10));
+            let stuck = arrivals.recv_timeout(Duration::from_millis(500));
+            (stolen, stuck, arrivals)
+        });
+        let (stolen, stuck, arrivals) = runtime.block_on(blocking_task).unwrap();
+        assert_eq!(
+            stolen,
+            Ok("first"),
+            "the other worker stole it from the queue"
+        );
+        assert!(
+            stuck.is_err(),
+            "nobody ran the task in the blocked worker's slot"
+        );
+        // Once the worker is free again, it polls the task in its slot.
+        assert_eq!(arrivals.recv_timeout(Duration::from_secs(10)), Ok("second"));
+    }
+    // ANCHOR_END: lifo
+
     /// On a current-thread runtime every task runs on the thread that called
     /// `block_on`.
     #[test]
