@@ -130,3 +130,38 @@ fn listings_that_measure_real_time_run_optimised() {
     }
     assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
 }
+
+#[test]
+fn no_template_placeholder_is_left() {
+    let root = course::workspace_root();
+    let mut left = Vec::new();
+    let mut stack: Vec<std::path::PathBuf> = [
+        "src",
+        "listings",
+        "exercises",
+        "solutions",
+        "wrong-answers",
+        "course.toml",
+    ]
+    .iter()
+    .map(|p| root.join(p))
+    .collect();
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).unwrap().flatten() {
+                stack.push(entry.path());
+            }
+        } else if let Ok(text) = std::fs::read_to_string(&path)
+            && text.contains(xtask::new::MARKER)
+        {
+            left.push(path.strip_prefix(&root).unwrap().display().to_string());
+        }
+    }
+    left.sort();
+    assert!(
+        left.is_empty(),
+        "these files still hold `{}` from a template: fill them\n  {}",
+        xtask::new::MARKER,
+        left.join("\n  ")
+    );
+}

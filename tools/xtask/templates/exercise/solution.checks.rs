@@ -1,0 +1,2 @@
+use {lib}_solution as {lib};
+include!("../../../../exercises/{chapter}/{name}/tests/checks.rs");
