@@ -52,32 +52,53 @@ fn commands() -> Vec<String> {
 }
 
 #[test]
-fn readme_and_contributing_document_every_command() {
+fn readme_documents_every_command_and_both_files_only_real_ones() {
     let root = course::workspace_root();
+    let readme = course::read(&root.join("README.md")).unwrap();
+    let undocumented: Vec<String> = commands()
+        .into_iter()
+        .filter(|command| !readme.contains(&format!("cargo xtask {command}")))
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "README.md does not show `cargo xtask {}`: every command of `cargo xtask --help` must be \
+         documented",
+        undocumented.join("`, `cargo xtask ")
+    );
     for file in ["README.md", "CONTRIBUTING.md"] {
         let text = course::read(&root.join(file)).unwrap();
-        let documented: Vec<String> = commands()
-            .into_iter()
-            .filter(|command| text.contains(&format!("cargo xtask {command}")))
-            .collect();
-        let missing: Vec<String> = commands()
-            .into_iter()
-            .filter(|c| !documented.contains(c))
-            .collect();
-        assert!(
-            missing.is_empty(),
-            "{file} does not show `cargo xtask {}`; every command of `cargo xtask --help` must be documented",
-            missing.join("`, `cargo xtask ")
-        );
-        for word in text.split("cargo xtask ").skip(1) {
-            let command: String = word
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        for mention in text.split("cargo xtask ").skip(1) {
+            // The words of one mention: up to the end of the code span or of the line.
+            let words: Vec<&str> = mention
+                .split(['`', '\n', '#'])
+                .next()
+                .unwrap_or_default()
+                .split_whitespace()
                 .collect();
-            assert!(
-                command.is_empty() || commands().contains(&command) || command == "help",
-                "{file} mentions `cargo xtask {command}`, which is not a command (see `cargo xtask --help`)"
-            );
+            let Some(name) = words.first() else { continue };
+            let cli = xtask::Cli::command();
+            let Some(command) = cli.find_subcommand(name) else {
+                panic!("{file} mentions `cargo xtask {name}`, which is not a command (see `cargo xtask --help`)");
+            };
+            let mut options: Vec<String> = command
+                .get_arguments()
+                .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+                .collect();
+            for nested in command.get_subcommands() {
+                options.extend(
+                    nested
+                        .get_arguments()
+                        .filter_map(|a| a.get_long().map(|l| format!("--{l}"))),
+                );
+            }
+            for word in words.iter().filter(|w| w.starts_with("--")) {
+                assert!(
+                    options.iter().any(|o| o == word) || *word == "--help",
+                    "{file} shows `cargo xtask {name} … {word}`, but `{name}` has no `{word}` \
+                     (it has {})",
+                    options.join(", ")
+                );
+            }
         }
     }
 }
@@ -88,7 +109,7 @@ fn contributing_lists_every_generated_file_and_its_command() {
     let text = course::read(&root.join("CONTRIBUTING.md")).unwrap();
     for artifact in xtask::regen::ARTIFACTS {
         let row = format!(
-            "| {} | {} | `{}` |",
+            "| {} | {} | {} |",
             artifact.files, artifact.source, artifact.command
         );
         assert!(
