@@ -6,11 +6,14 @@
 
 pub mod chapters;
 pub mod exercises;
+pub mod generated;
 pub mod listings;
 pub mod machine;
 pub mod output;
 pub mod pages;
 pub mod process;
+pub mod render;
+pub mod scaffold;
 pub mod workspace;
 
 use anyhow::{Result, bail};

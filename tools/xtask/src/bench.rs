@@ -4,6 +4,7 @@
 
 use crate::Workspace;
 use anyhow::Result;
+use course::generated;
 use course::process::{self, Stderr};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -23,13 +24,6 @@ pub struct Args {
 
 /// The files the full matrix writes (measured), relative to the root.
 const MEASURED: [&str; 1] = ["listings/ch08/results/results.json"];
-/// What the harness renders from the results file.
-const RENDERED: [&str; 4] = [
-    "listings/ch08/results/endpoints.md",
-    "listings/ch08/results/async.md",
-    "listings/ch08/results/fastapi.md",
-    "src/img/ch08-elapsed.svg",
-];
 /// The criterion benchmarks' recorded reports.
 const CRITERION: [&str; 3] = [
     "listings/ch08/results/criterion-spawn.txt",
@@ -56,36 +50,15 @@ pub fn run(workspace: &Workspace, args: Args) -> Result<()> {
     } else {
         MEASURED
             .iter()
-            .chain(&RENDERED)
+            .chain(&generated::BENCH_RENDERED)
             .map(|f| workspace.root.join(f))
             .collect()
     };
-    crate::regen::update_ledger(&workspace.root, &written)
-}
-
-/// Renders the tables and the plot from the committed results file.
-pub fn render(workspace: &Workspace) -> Result<Vec<PathBuf>> {
-    harness(workspace, &["--render"], false)?;
-    Ok(RENDERED.iter().map(|f| workspace.root.join(f)).collect())
-}
-
-/// Problems with the rendered tables and plot: each must be what the results file renders to.
-pub fn check_rendered(workspace: &Workspace) -> Result<Vec<String>> {
-    let mut command = matrix(workspace, &["--check"], false);
-    let finished = process::run(&mut command, Duration::from_secs(900), Stderr::Capture)?;
-    Ok(if finished.status.success() {
-        Vec::new()
-    } else {
-        vec![format!(
-            "{}{}",
-            finished.stderr.trim(),
-            finished.stdout.trim()
-        )]
-    })
+    generated::update_ledger(&workspace.root, &written)
 }
 
 fn harness(workspace: &Workspace, args: &[&str], release: bool) -> Result<()> {
-    let mut command = matrix(workspace, args, release);
+    let mut command = generated::bench_harness(workspace, args, release);
     // The full matrix with FastAPI takes a few minutes; the limit only stops a stuck run.
     process::run(
         &mut command,
@@ -94,14 +67,4 @@ fn harness(workspace: &Workspace, args: &[&str], release: bool) -> Result<()> {
     )?
     .success("the benchmark harness")
     .map(|stdout| print!("{stdout}"))
-}
-
-fn matrix(workspace: &Workspace, args: &[&str], release: bool) -> std::process::Command {
-    let mut command = workspace.cargo();
-    command.args(["run", "--quiet", "-p", "bench", "--bin", "matrix"]);
-    if release {
-        command.arg("--release");
-    }
-    command.arg("--").args(args);
-    command
 }

@@ -30,7 +30,7 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
     ));
 
     step("generated files: every recorded output, figure and table is current");
-    let current = crate::regen::check_all(workspace)?;
+    let current = course::generated::check_all(workspace)?;
     summary.push((
         "generated files",
         format!("{current} files are what their command makes of their sources"),

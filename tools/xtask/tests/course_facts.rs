@@ -78,7 +78,9 @@ fn readme_documents_every_command_and_both_files_only_real_ones() {
             let Some(name) = words.first() else { continue };
             let cli = xtask::Cli::command();
             let Some(command) = cli.find_subcommand(name) else {
-                panic!("{file} mentions `cargo xtask {name}`, which is not a command (see `cargo xtask --help`)");
+                panic!(
+                    "{file} mentions `cargo xtask {name}`, which is not a command (see `cargo xtask --help`)"
+                );
             };
             let mut options: Vec<String> = command
                 .get_arguments()
@@ -107,7 +109,7 @@ fn readme_documents_every_command_and_both_files_only_real_ones() {
 fn contributing_lists_every_generated_file_and_its_command() {
     let root = course::workspace_root();
     let text = course::read(&root.join("CONTRIBUTING.md")).unwrap();
-    for artifact in xtask::regen::ARTIFACTS {
+    for artifact in course::generated::ARTIFACTS {
         let row = format!(
             "| {} | {} | {} |",
             artifact.files, artifact.source, artifact.command
@@ -173,7 +175,7 @@ fn no_template_placeholder_is_left() {
                 stack.push(entry.path());
             }
         } else if let Ok(text) = std::fs::read_to_string(&path)
-            && text.contains(xtask::new::MARKER)
+            && text.contains(course::scaffold::MARKER)
         {
             left.push(path.strip_prefix(&root).unwrap().display().to_string());
         }
@@ -182,7 +184,7 @@ fn no_template_placeholder_is_left() {
     assert!(
         left.is_empty(),
         "these files still hold `{}` from a template: fill them\n  {}",
-        xtask::new::MARKER,
+        course::scaffold::MARKER,
         left.join("\n  ")
     );
 }

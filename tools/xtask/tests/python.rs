@@ -30,7 +30,7 @@ fn python_listings_match_their_recorded_output() {
             );
         }
         let command =
-            xtask::regen::python_command(&root, &listing).unwrap_or_else(|e| panic!("{e:#}"));
+            course::generated::python_command(&root, &listing).unwrap_or_else(|e| panic!("{e:#}"));
         let output =
             run_bounded(command, Duration::from_secs(120)).unwrap_or_else(|e| panic!("{e}"));
         if let Err(d) = check_matches(&pattern.body, &output) {
