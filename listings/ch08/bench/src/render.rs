@@ -9,7 +9,7 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 /// What to run when the committed tables or plot are stale.
-pub const RENDER_COMMAND: &str = "cargo xtask bench --render";
+pub const RENDER_COMMAND: &str = "cargo xtask regen bench-tables";
 
 /// Where the results file and what is rendered from it go.
 #[derive(Debug, Clone)]

@@ -1,4 +1,6 @@
-//! The benchmark harness of chapter 8 (what `cargo xtask bench` runs).
+//! The benchmark harness of chapter 8: what `cargo xtask bench` runs (and `cargo
+//! xtask regen bench-tables` with `--render`, `cargo xtask regen --check` with
+//! `--check`).
 //!
 //! - no option: the full matrix, written over `listings/ch08/results/` and
 //!   `src/img/ch08-elapsed.svg`;
