@@ -248,7 +248,7 @@ fn command_for(relative: &str) -> String {
         return "cargo xtask bench --criterion".into();
     } else if relative.contains("ch08") {
         "bench-tables"
-    } else if relative.contains("timeline") {
+    } else if relative.starts_with("src/img/") || relative.ends_with("timeline.tsv") {
         "figures"
     } else {
         "outputs"
@@ -527,4 +527,37 @@ fn check_bench_tables(workspace: &Workspace) -> Result<Vec<String>> {
             finished.stdout.trim()
         )]
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_generated_file_names_the_command_that_makes_it() {
+        assert_eq!(
+            command_for("src/img/ch04-join-vs-try-join.svg"),
+            "cargo xtask regen figures"
+        );
+        assert_eq!(
+            command_for("listings/ch02/listing-02-03/timeline.tsv"),
+            "cargo xtask regen figures"
+        );
+        assert_eq!(
+            command_for("src/img/ch08-elapsed.svg"),
+            "cargo xtask regen bench-tables"
+        );
+        assert_eq!(
+            command_for("listings/ch08/results/results.json"),
+            "cargo xtask bench"
+        );
+        assert_eq!(
+            command_for("listings/ch01/listing-01-05/recorded-run.txt"),
+            "cargo xtask regen outputs"
+        );
+        assert_eq!(
+            command_for("listings/compile-fail/cases/ch01-x.stderr"),
+            "cargo xtask regen compile-fail"
+        );
+    }
 }
