@@ -465,14 +465,19 @@ fn check_figures(workspace: &Workspace) -> Result<Vec<String>> {
         ]);
         let finished = process::run(&mut command, LISTING_LIMIT, Stderr::Capture)?;
         if !finished.status.success() {
-            problems.push(format!(
-                "{}{}",
-                finished.stderr.trim(),
-                finished.stdout.trim()
-            ));
+            problems.extend(problem_lines(&finished));
         }
     }
     Ok(problems)
+}
+
+/// One problem per line a checking command printed, without its own `error: ` prefix.
+fn problem_lines(finished: &process::Finished) -> Vec<String> {
+    format!("{}\n{}", finished.stderr, finished.stdout)
+        .lines()
+        .map(|line| line.trim().trim_start_matches("error: ").to_string())
+        .filter(|line| !line.is_empty())
+        .collect()
 }
 
 fn write(path: &Path, text: &str) -> Result<()> {
@@ -521,11 +526,7 @@ fn check_bench_tables(workspace: &Workspace) -> Result<Vec<String>> {
     Ok(if finished.status.success() {
         Vec::new()
     } else {
-        vec![format!(
-            "{}{}",
-            finished.stderr.trim(),
-            finished.stdout.trim()
-        )]
+        problem_lines(&finished)
     })
 }
 
