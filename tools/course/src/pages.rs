@@ -1,5 +1,6 @@
 //! The book's pages: their code blocks and their `{{#include}}` directives.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// A Markdown page under `src/`.
@@ -58,9 +59,9 @@ pub struct CodeBlock {
     /// The lines between the fences, each ending with `\n`.
     pub body: String,
     /// Byte range of the whole block (both fences included) in the page text.
-    pub span: std::ops::Range<usize>,
+    pub span: Range<usize>,
     /// Byte range of the body in the page text.
-    pub body_span: std::ops::Range<usize>,
+    pub body_span: Range<usize>,
 }
 
 impl CodeBlock {
@@ -88,64 +89,70 @@ impl CodeBlock {
     }
 }
 
-/// The fenced code blocks of a Markdown text, in order. An unclosed fence runs to the end.
+/// The fenced code blocks of a Markdown text, in order, as CommonMark (and so mdBook and
+/// rustdoc) sees them: a fence inside another block's body is text, a fence may be indented or
+/// sit in a list item, and an unclosed fence runs to the end of its container.
 pub fn code_blocks(text: &str) -> Vec<CodeBlock> {
+    use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
     let mut blocks = Vec::new();
-    let mut offset = 0;
-    let mut open: Option<(usize, String, usize, String, Vec<String>, usize)> = None;
-    for (index, line) in text.split_inclusive('\n').enumerate() {
-        let trimmed = line.trim_start();
-        let fence: String = trimmed
-            .chars()
-            .take_while(|&c| c == '`' || c == '~')
-            .collect();
-        let is_fence =
-            fence.len() >= 3 && fence.chars().all(|c| c == fence.chars().next().unwrap());
-        match &open {
-            None if is_fence => {
-                let info = trimmed[fence.len()..].trim();
-                let mut words = info.split(',').map(|w| w.trim().to_string());
-                let lang = words.next().unwrap_or_default();
-                let attributes = words.filter(|w| !w.is_empty()).collect();
-                open = Some((
-                    index + 1,
-                    fence,
-                    offset,
-                    lang,
-                    attributes,
-                    offset + line.len(),
-                ));
-            }
-            Some((_, open_fence, ..))
-                if is_fence
-                    && trimmed.trim_end() == trimmed[..fence.len()].to_string()
-                    && fence.starts_with(open_fence.as_str()) =>
-            {
-                let (line_no, _, start, lang, attributes, body_start) = open.take().unwrap();
-                blocks.push(CodeBlock {
-                    line: line_no,
-                    lang,
-                    attributes,
-                    body: text[body_start..offset].to_string(),
-                    span: start..offset + line.len(),
-                    body_span: body_start..offset,
+    // The block being read: its opening event's fields, then its text as it comes.
+    let mut open: Option<CodeBlock> = None;
+    let parser = pulldown_cmark::Parser::new_ext(text, markdown_options());
+    for (event, range) in parser.into_offset_iter() {
+        match (event, open.as_mut()) {
+            (Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))), None) => {
+                // The block's lines end with their newlines, the closing fence's too.
+                let ends_line = text[range.end..].starts_with('\n');
+                let range = range.start..range.end + usize::from(ends_line);
+                let mut words = info_words(&info).into_iter();
+                // Until some text comes, the body is empty and starts after the opening fence.
+                let after_fence = text[range.clone()]
+                    .find('\n')
+                    .map_or(range.end, |at| range.start + at + 1);
+                open = Some(CodeBlock {
+                    line: text[..range.start].matches('\n').count() + 1,
+                    lang: words.next().unwrap_or_default(),
+                    attributes: words.collect(),
+                    body: String::new(),
+                    span: range,
+                    body_span: after_fence..after_fence,
                 });
             }
+            (Event::Text(code), Some(block)) => {
+                if block.body.is_empty() {
+                    block.body_span.start = range.start;
+                }
+                block.body.push_str(&code);
+                block.body_span.end = range.end;
+            }
+            (Event::End(TagEnd::CodeBlock), Some(_)) => blocks.extend(open.take()),
             _ => {}
         }
-        offset += line.len();
-    }
-    if let Some((line_no, _, start, lang, attributes, body_start)) = open {
-        blocks.push(CodeBlock {
-            line: line_no,
-            lang,
-            attributes,
-            body: text[body_start..].to_string(),
-            span: start..text.len(),
-            body_span: body_start..text.len(),
-        });
     }
     blocks
+}
+
+/// The Markdown extensions mdBook turns on: a code block in a footnote or a definition list is
+/// found where mdBook renders one.
+fn markdown_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_GFM
+}
+
+/// The words of an info string, split as rustdoc splits them (commas and spaces), so that
+/// ```` ```rust ignore ```` is seen as the `ignore` block rustdoc sees.
+fn info_words(info: &str) -> Vec<String> {
+    info.split([',', ' ', '\t'])
+        .map(str::trim)
+        .filter(|word| !word.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Which mdBook directive an include uses.
@@ -284,6 +291,32 @@ mod tests {
     }
 
     #[test]
+    fn finds_fences_as_commonmark_does() {
+        let page = "1. Run it:\n\n   ```rust,no_run\n   fn main() {}\n   ```\n\n> ~~~text\n> quoted\n> ~~~\n\n    ```rust\n    indented code, not a fence\n    ```\n\n```rust ignore\nfn open() {}\n";
+        let blocks = code_blocks(page);
+        let langs: Vec<_> = blocks.iter().map(|b| b.lang.as_str()).collect();
+        assert_eq!(langs, ["rust", "text", "rust"]);
+        assert_eq!(blocks[0].line, 3);
+        assert_eq!(blocks[0].body, "fn main() {}\n");
+        assert_eq!(&page[blocks[0].body_span.clone()], "fn main() {}\n");
+        assert_eq!(blocks[1].body, "quoted\n");
+        assert_eq!(blocks[1].line, 7);
+        // Words split as rustdoc splits them, and an unclosed fence runs to the end.
+        assert_eq!(blocks[2].attributes, ["ignore"]);
+        assert_eq!(blocks[2].body, "fn open() {}\n");
+        assert_eq!(blocks[2].span.end, page.len());
+    }
+
+    #[test]
+    fn an_empty_block_has_an_empty_body_after_its_fence() {
+        let page = "```rust\n```\n";
+        let block = &code_blocks(page)[0];
+        assert_eq!(block.body, "");
+        assert_eq!(block.body_span, 8..8);
+        assert_eq!(block.span, 0..page.len());
+    }
+
+    #[test]
     fn parses_include_directives() {
         let found = includes(PAGE);
         assert_eq!(found.len(), 1);
@@ -390,30 +423,63 @@ pub fn classify(block: &CodeBlock, page: &Path, root: &Path) -> Result<Option<Ru
 
 /// The page as rustdoc should see it: blocks that only include workspace files become
 /// ```` ```text ```` (their crates test them), so every remaining ```` ```rust ```` block is
-/// code written on the page, which rustdoc compiles and runs as a doctest.
+/// code written on the page, which rustdoc compiles and runs as a doctest. Only info strings and
+/// included bodies change, and every line stays where it was, so that rustdoc's "line N" is the
+/// page's line N.
 pub fn doctest_markdown(text: &str) -> String {
     let mut result = String::with_capacity(text.len());
     let mut copied = 0;
     for block in code_blocks(text) {
-        let untested_elsewhere = block.is_rust() && !block.is_include_only();
-        if untested_elsewhere || !(block.is_rust() || block.lang.is_empty()) {
+        let written_on_page = block.is_rust() && !block.is_include_only();
+        if written_on_page || !(block.is_rust() || block.lang.is_empty()) {
             continue;
         }
-        result.push_str(&text[copied..block.span.start]);
-        result.push_str("```text\n");
+        let info = info_span(text, &block);
+        result.push_str(&text[copied..info.start]);
+        result.push_str("text");
+        result.push_str(&text[info.end..block.body_span.start]);
         let body = &text[block.body_span.clone()];
         if block.is_include_only() {
-            // Blank lines in place of the directives keep line numbers equal to the page's, so
-            // that rustdoc's "line N" points at the right place in src/.
-            result.push_str(&"\n".repeat(body.lines().count()));
+            // The directives go and their lines stay (with a list item's indentation or a
+            // quote's `>`), so that the lines after them keep their numbers.
+            result.push_str(&without_includes(body));
         } else {
             result.push_str(body);
         }
-        result.push_str("```\n");
-        copied = block.span.end;
+        copied = block.body_span.end;
     }
     result.push_str(&text[copied..]);
     result
+}
+
+/// The text with its include directives taken out.
+fn without_includes(text: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{#") {
+        let after = &rest[start..];
+        let Some(end) = after.find("}}") else { break };
+        let directive = &after[..end + 2];
+        kept.push_str(&rest[..start]);
+        if parse_include(directive).is_none() {
+            kept.push_str(directive);
+        }
+        rest = &after[end + 2..];
+    }
+    kept.push_str(rest);
+    kept
+}
+
+/// The byte range of a block's info string (`rust,no_run` in ```` ```rust,no_run ````), after
+/// the opening fence and up to the end of its line.
+fn info_span(text: &str, block: &CodeBlock) -> Range<usize> {
+    let opening = &text[block.span.clone()];
+    let line = opening.lines().next().unwrap_or_default();
+    let fence = line.trim_start();
+    let fence_char = fence.chars().next().unwrap_or('`');
+    let info = fence.trim_start_matches(fence_char);
+    let start = block.span.start + (line.len() - info.len());
+    start..block.span.start + line.len()
 }
 
 #[cfg(test)]
@@ -428,5 +494,36 @@ mod doctest_tests {
             processed,
             "a\n```text\n\n```\nb\n```rust,no_run\nfn main() {}\n```\n```text\nplain\n```\n"
         );
+    }
+
+    #[test]
+    fn fences_keep_their_length_and_indentation() {
+        let page = "- Step:\n\n  ````rust\n  {{#include x.rs}}\n  {{#include y.rs}}\n  ````\n\n> ```rust\n> {{#include z.rs}}\n> ```\n";
+        assert_eq!(
+            doctest_markdown(page),
+            "- Step:\n\n  ````text\n  \n  \n  ````\n\n> ```text\n> \n> ```\n"
+        );
+    }
+
+    #[test]
+    fn every_page_keeps_its_line_numbers() {
+        for page in pages(&crate::workspace_root()) {
+            let processed = doctest_markdown(&page.text);
+            assert_eq!(
+                processed.lines().count(),
+                page.text.lines().count(),
+                "{}",
+                page.name
+            );
+            let before = code_blocks(&page.text);
+            let after = code_blocks(&processed);
+            assert_eq!(before.len(), after.len(), "{}", page.name);
+            for (old, new) in before.iter().zip(&after) {
+                assert_eq!(old.line, new.line, "{}", page.name);
+                if new.is_rust() {
+                    assert_eq!(old.body, new.body, "{}:{}", page.name, old.line);
+                }
+            }
+        }
     }
 }
