@@ -1,7 +1,7 @@
 //! Returns the reports in the order the jobs finish, not the order of the jobs.
 //!
 //! kind: friendly-inputs
-//! caught-by: every_report_comes_back_in_input_order
+//! caught-by: the_reports_come_back_in_the_order_of_the_jobs
 
 /// Runs every job as a task; returns all reports in input order, or the first error
 /// in time after stopping every other job.

@@ -2,7 +2,7 @@
 //! them).
 //!
 //! kind: leak
-//! caught-by: the_other_jobs_are_stopped_not_left_running
+//! caught-by: no_job_outlives_a_failed_import
 
 /// Runs every job as a task; returns all reports in input order, or the first error
 /// in time after stopping every other job.

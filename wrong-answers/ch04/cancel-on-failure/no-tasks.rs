@@ -1,7 +1,7 @@
 //! Joins the jobs with try_join_all instead of spawning tasks: a panicking job
 //! panics the caller.
 //!
-//! kind: sequential
+//! kind: error-handling
 //! caught-by: a_panicking_job_is_reported_and_stops_the_others
 //! dependencies: futures
 
@@ -9,6 +9,6 @@
 /// in time after stopping every other job.
 pub async fn run_import(jobs: Vec<Job>) -> Result<Vec<Report>, JobError> {
     // No tasks: the jobs are joined in this function, so a panic in one panics the
-    // caller.
+    // caller instead of coming back as Crashed.
     futures::future::try_join_all(jobs).await
 }

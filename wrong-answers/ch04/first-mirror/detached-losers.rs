@@ -6,7 +6,10 @@
 impl Mirror {
     /// Downloads `package` from this mirror. The network is simulated with
     /// `tokio::time::sleep`.
-    pub async fn download(&self, package: &'static str) -> Result<Package, MirrorError> {
+    pub async fn download(
+        &self,
+        package: &'static str,
+    ) -> Result<Package, MirrorError> {
         tokio::time::sleep(self.latency).await;
         self.completed_downloads.fetch_add(1, Ordering::SeqCst);
         if self.broken {

@@ -6,19 +6,19 @@
 //! asyncio.TaskGroup() as group:`; tokio's `JoinSet` gives you the parts, and the
 //! "stop the others at the first failure" is yours to write.
 //!
-//! Write [`run_import`]: run every job **as its own task, all at the same time**.
+//! Write [`run_import`]: run every job **as a task of its own** (one task per job,
+//! no more), all at the same time.
 //! - If every job succeeds, return their reports in the order of `jobs`.
-//! - As soon as one job fails, return its error and stop every other job.
-//! - A job that panics is a failure too: return `Err(JobError::Crashed)`, do not
-//!   panic.
+//! - As soon as a job fails, return its error: the first failure *in time*, which
+//!   need not be the first job in the list. Before returning, stop every other job:
+//!   when `run_import` returns, none of its tasks may still be running.
+//! - A job that panics is a failure too: return `Err(JobError::Crashed)` (and stop
+//!   the others), do not panic.
+//! - If the caller stops waiting (drops the future of `run_import`), every job stops
+//!   too.
+//! - No jobs: `Ok` with no reports, at once.
 //!
-//! The checks (`cargo test -p ch04-cancel-on-failure`) run on tokio's paused clock
-//! and verify:
-//! - the reports come back in input order, after the time of the slowest job;
-//! - the error returned is the first one *in time*, returned when it happens;
-//! - after the error, no other job ever reaches its end (they were stopped, not left
-//!   running);
-//! - a panicking job gives `Err(JobError::Crashed)`, and stops the others too.
+//! Run `cargo xtask check ch04-cancel-on-failure` to see what the checks verify.
 
 use std::future::Future;
 use std::pin::Pin;
