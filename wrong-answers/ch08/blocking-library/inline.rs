@@ -1,38 +1,22 @@
-//! Calls the blocking library on the runtime's thread.
+//! Calls the blocking library right in the handler, on the runtime's thread.
 //!
 //! kind: blocking
-//! caught-by: the_runtime_stays_free_during_the_lookup
+//! caught-by: the_lookup_never_runs_on_the_runtimes_thread
 
-impl fmt::Display for GeocodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            GeocodeError::NotFound(address) => write!(f, "no place found at {address:?}"),
-            GeocodeError::Unavailable(why) => write!(f, "geocoder unavailable: {why}"),
-        }
-    }
-}
-
-/// Looks `address` up with the blocking geocoder, without blocking the runtime.
 pub async fn locate(
     State(geocoder): State<Arc<dyn Geocoder>>,
     Path(address): Path<String>,
 ) -> (StatusCode, String) {
-    // The blocking pool's threads may block; the runtime's threads go on serving
-    // requests.
-    let lookup: Result<_, tokio::task::JoinError> = Ok(geocoder.locate(&address));
-    match lookup {
-        Ok(Ok(place)) => (
+    match geocoder.locate(&address) {
+        Ok(place) => (
             StatusCode::OK,
             format!("{:.4},{:.4}", place.latitude, place.longitude),
         ),
-        Ok(Err(error @ GeocodeError::NotFound(_))) => (StatusCode::NOT_FOUND, error.to_string()),
-        Ok(Err(error @ GeocodeError::Unavailable(_))) => {
+        Err(error @ GeocodeError::NotFound(_)) => {
+            (StatusCode::NOT_FOUND, error.to_string())
+        }
+        Err(error @ GeocodeError::Unavailable(_)) => {
             (StatusCode::BAD_GATEWAY, error.to_string())
         }
-        // The library panicked: its thread is gone, the server is not.
-        Err(_panicked) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "the geocoder crashed".to_string(),
-        ),
     }
 }

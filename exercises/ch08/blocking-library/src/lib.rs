@@ -3,21 +3,27 @@
 //! A delivery service turns addresses into coordinates with a geocoding library that
 //! has only a synchronous API: [`Geocoder::locate`] blocks its thread for as long as
 //! the lookup takes (hundreds of milliseconds, sometimes seconds). There is no async
-//! version to switch to.
+//! version to switch to, and a lookup cannot be interrupted once it has started.
 //!
 //! Write the handler [`locate`] for `GET /locate/{address}` so that:
-//! - the blocking call does not stall the other requests: the runtime's thread stays
-//!   free while it runs;
+//! - the lookup never runs on the runtime's thread, so the other requests are served
+//!   meanwhile (the server may run on a runtime with a single thread, and the checks
+//!   do);
+//! - the lookups of concurrent requests run at the same time: ten requests at once,
+//!   ten lookups at once;
+//! - they run on a pool of threads that are reused from one request to the next (not
+//!   a new thread per request), and no thread is left once the server's runtime has
+//!   shut down;
+//! - the handler waits for its lookup by being woken when it is done, not by
+//!   checking on it in a loop;
 //! - a location is answered `200 OK` with the text `"{latitude:.4},{longitude:.4}"`;
 //! - [`GeocodeError::NotFound`] is answered `404 Not Found`, and
-//!   [`GeocodeError::Unavailable`] `502 Bad Gateway`, each with the error's message
-//!   as text;
-//! - a panic inside the library is answered `500 Internal Server Error`, not a
-//!   crash.
+//!   [`GeocodeError::Unavailable`] `502 Bad Gateway`, each with the error's message,
+//!   as its `Display` below writes it, as text;
+//! - a panic inside the library is answered `500 Internal Server Error`, and the
+//!   server goes on serving.
 //!
-//! The checks (`cargo test -p ch08-blocking-library`) verify each point: the first
-//! one with a geocoder that waits, from inside the blocking call, for another task
-//! to run.
+//! Run `cargo xtask check ch08-blocking-library` to see what the checks verify.
 
 use axum::Router;
 use axum::extract::{Path, State};

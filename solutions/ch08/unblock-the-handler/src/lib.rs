@@ -1,60 +1,74 @@
 //! # Exercise 8.1: unblock the quote handler (solution)
 
 use axum::Router;
-use axum::extract::Path;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::routing::get;
+use std::sync::Arc;
 
-/// The two upstream services, each with a blocking and an async client.
-pub mod upstream {
-    use std::time::Duration;
+/// Why a service could not answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LookupError {
+    /// The service does not know the item.
+    UnknownItem,
+    /// The service is down or overloaded; the text says why.
+    Unavailable(String),
+}
 
-    /// How long each service takes to answer.
-    pub const LATENCY: Duration = Duration::from_millis(100);
+/// The two upstream services. The checks bring their own, with latencies and
+/// answers of their choosing.
+pub trait Upstream: Send + Sync + 'static {
+    /// The price of `item` in cents, from the pricing service. Blocks the calling
+    /// thread until the service answers.
+    fn price_blocking(&self, item: &str) -> Result<u64, LookupError>;
 
-    /// The price of `item` in cents, from the pricing service (blocking client).
-    pub fn price_blocking(item: &str) -> u64 {
-        std::thread::sleep(LATENCY);
-        price_of(item)
-    }
+    /// Units of `item` in stock, from the warehouse. Blocks the calling thread until
+    /// the service answers.
+    fn stock_blocking(&self, item: &str) -> Result<u32, LookupError>;
 
-    /// Units of `item` in stock, from the warehouse service (blocking client).
-    pub fn stock_blocking(item: &str) -> u32 {
-        std::thread::sleep(LATENCY);
-        stock_of(item)
-    }
+    /// The price of `item` in cents, from the pricing service.
+    fn price(
+        &self,
+        item: &str,
+    ) -> impl Future<Output = Result<u64, LookupError>> + Send;
 
-    /// The price of `item` in cents, from the pricing service (async client).
-    pub async fn price(item: &str) -> u64 {
-        tokio::time::sleep(LATENCY).await;
-        price_of(item)
-    }
+    /// Units of `item` in stock, from the warehouse.
+    fn stock(
+        &self,
+        item: &str,
+    ) -> impl Future<Output = Result<u32, LookupError>> + Send;
+}
 
-    /// Units of `item` in stock, from the warehouse service (async client).
-    pub async fn stock(item: &str) -> u32 {
-        tokio::time::sleep(LATENCY).await;
-        stock_of(item)
-    }
+/// The shop's router, sharing one `Upstream` between all requests.
+pub fn app<U: Upstream>(upstream: Arc<U>) -> Router {
+    Router::new()
+        .route("/quote/{item}", get(quote::<U>))
+        .with_state(upstream)
+}
 
-    // Stand-ins for the services' data.
-    fn price_of(item: &str) -> u64 {
-        item.len() as u64 * 250
-    }
-
-    fn stock_of(item: &str) -> u32 {
-        item.bytes().map(u32::from).sum::<u32>() % 40
+/// The answer to a request for `item` when a lookup failed.
+pub fn refusal(item: &str, error: LookupError) -> (StatusCode, String) {
+    match error {
+        LookupError::UnknownItem => {
+            (StatusCode::NOT_FOUND, format!("unknown item: {item}"))
+        }
+        LookupError::Unavailable(why) => (
+            StatusCode::BAD_GATEWAY,
+            format!("upstream unavailable: {why}"),
+        ),
     }
 }
 
-/// The shop's router.
-pub fn app() -> Router {
-    Router::new().route("/quote/{item}", get(quote))
-}
-
-/// Answers `"{item}: {price} cents, {stock} in stock"`.
-pub async fn quote(Path(item): Path<String>) -> String {
-    // Both futures are polled by this one task: while they wait, the thread serves
-    // other requests, and the two waits overlap.
+/// Answers `"{item}: {price} cents, {stock} in stock"`, or the first failure.
+pub async fn quote<U: Upstream>(
+    State(upstream): State<Arc<U>>,
+    Path(item): Path<String>,
+) -> Result<String, (StatusCode, String)> {
+    // Both lookups are polled by this one task: while they wait, the thread serves
+    // other requests, and the two waits overlap. The first `Err` ends the wait and
+    // drops the other lookup; so does dropping this future (the client went away).
     let (price, stock) =
-        tokio::join!(upstream::price(&item), upstream::stock(&item));
-    format!("{item}: {price} cents, {stock} in stock")
+        tokio::try_join!(upstream.price(&item), upstream.stock(&item))
+            .map_err(|error| refusal(&item, error))?;
+    Ok(format!("{item}: {price} cents, {stock} in stock"))
 }
