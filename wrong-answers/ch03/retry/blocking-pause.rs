@@ -1,10 +1,8 @@
-//! Pauses with std::thread::sleep, blocking the runtime.
+//! Pauses with std::thread::sleep, which blocks the runtime's thread.
 //!
 //! kind: blocking
 //! caught-by: other_tasks_run_during_the_pauses
 
-/// Runs `operation` until it succeeds, at most `attempts` times (at least once), pausing
-/// `pause` between attempts. Returns the first `Ok`, or the last `Err`.
 pub async fn retry<T, E, Attempt, MakeAttempt>(
     attempts: u32,
     pause: Duration,
@@ -14,14 +12,13 @@ where
     MakeAttempt: FnMut() -> Attempt,
     Attempt: Future<Output = Result<T, E>>,
 {
-    let mut attempt = 1;
+    let mut made = 1;
     loop {
-        // A new future per attempt: the one from the previous attempt was consumed by `.await`.
         match operation().await {
             Ok(value) => return Ok(value),
-            Err(error) if attempt >= attempts => return Err(error),
+            Err(error) if made >= attempts => return Err(error),
             Err(_) => {
-                attempt += 1;
+                made += 1;
                 std::thread::sleep(pause);
             }
         }

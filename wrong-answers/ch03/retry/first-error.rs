@@ -1,10 +1,8 @@
-//! Returns the first error instead of the last.
+//! Keeps the first error and returns it when every attempt failed.
 //!
 //! kind: error-handling
 //! caught-by: when_every_attempt_fails_the_last_error_comes_back
 
-/// Runs `operation` until it succeeds, at most `attempts` times (at least once), pausing
-/// `pause` between attempts. Returns the first `Ok`, or the last `Err`.
 pub async fn retry<T, E, Attempt, MakeAttempt>(
     attempts: u32,
     pause: Duration,
@@ -15,14 +13,14 @@ where
     Attempt: Future<Output = Result<T, E>>,
 {
     let mut first_error = None;
-    for attempt in 1..=attempts.max(1) {
+    for made in 1..=attempts.max(1) {
         match operation().await {
             Ok(value) => return Ok(value),
             Err(error) => {
                 first_error.get_or_insert(error);
             }
         }
-        if attempt < attempts {
+        if made < attempts {
             tokio::time::sleep(pause).await;
         }
     }

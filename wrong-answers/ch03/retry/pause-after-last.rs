@@ -1,10 +1,8 @@
-//! Pauses after the last attempt too.
+//! Pauses after every failed attempt, the last one too, before returning its error.
 //!
 //! kind: more-than-asked
 //! caught-by: when_every_attempt_fails_the_last_error_comes_back
 
-/// Runs `operation` until it succeeds, at most `attempts` times (at least once), pausing
-/// `pause` between attempts. Returns the first `Ok`, or the last `Err`.
 pub async fn retry<T, E, Attempt, MakeAttempt>(
     attempts: u32,
     pause: Duration,
@@ -14,19 +12,16 @@ where
     MakeAttempt: FnMut() -> Attempt,
     Attempt: Future<Output = Result<T, E>>,
 {
-    let mut attempt = 1;
+    let mut made = 1;
     loop {
-        // A new future per attempt: the one from the previous attempt was consumed by `.await`.
-        match operation().await {
-            Ok(value) => return Ok(value),
-            Err(error) if attempt >= attempts => {
-                tokio::time::sleep(pause).await;
-                return Err(error);
-            }
-            Err(_) => {
-                attempt += 1;
-                tokio::time::sleep(pause).await;
-            }
+        let outcome = operation().await;
+        if outcome.is_ok() {
+            return outcome;
         }
+        tokio::time::sleep(pause).await;
+        if made >= attempts {
+            return outcome;
+        }
+        made += 1;
     }
 }

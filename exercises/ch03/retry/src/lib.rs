@@ -6,24 +6,25 @@
 //! closure that *makes* a future; each call is one attempt, and nothing runs until
 //! that future is awaited.
 //!
-//! Write [`retry`]: call `operation` up to `attempts` times, waiting `pause` between
-//! two attempts (not after the last one), and return the first success or the
-//! **last** error.
+//! Write [`retry`]:
+//! - each attempt calls `operation` once and awaits the future it returns;
+//! - `attempts` counts every attempt, the first one included: 3 means one try and at
+//!   most two retries. `0` means the same as `1`: `retry` always makes at least one
+//!   attempt, since without one it has no result to return;
+//! - after a failed attempt that leaves another to make, wait `pause` on tokio's
+//!   clock (suspending the task, not blocking its thread), then make the next one;
+//!   there is no pause after the last attempt, nor after a success;
+//! - return the first `Ok` at once, or, when every attempt failed, the **last**
+//!   error.
 //!
-//! The checks (`cargo test -p ch03-retry`) run on tokio's paused clock and verify:
-//! - a first success is returned at once, after one attempt;
-//! - two failures then a success take 3 attempts and exactly 2 pauses (2 × 500 ms);
-//! - when every attempt fails, the last error comes back after `attempts` attempts
-//!   and `attempts - 1` pauses: no pause after the last attempt, no panic, and not
-//!   the first error;
-//! - the pauses let other tasks run (a `std::thread::sleep` does not move tokio's
-//!   clock).
+//! Run `cargo xtask check ch03-retry` to see what the checks verify.
 
 use std::future::Future;
 use std::time::Duration;
 
-/// Runs `operation` until it succeeds, at most `attempts` times (at least once),
-/// pausing `pause` between attempts. Returns the first `Ok`, or the last `Err`.
+/// Runs `operation` until it succeeds, at most `attempts` times (at least once, even
+/// when `attempts` is 0), pausing `pause` between two attempts. Returns the first
+/// `Ok`, or the last `Err`.
 pub async fn retry<T, E, Attempt, MakeAttempt>(
     attempts: u32,
     pause: Duration,

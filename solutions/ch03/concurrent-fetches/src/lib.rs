@@ -1,6 +1,6 @@
 //! # Exercise 3.1: three fetches at once (solution)
 
-use std::time::Duration;
+use std::future::Future;
 
 /// Why a fetch failed.
 #[derive(Debug, Clone, PartialEq)]
@@ -8,37 +8,23 @@ pub enum FetchError {
     Unavailable { service: &'static str },
 }
 
-/// The three backend services, each with its latency, and whether the orders service
-/// is down.
-#[derive(Debug, Clone)]
-pub struct Backend {
-    pub profile_latency: Duration,
-    pub orders_latency: Duration,
-    pub recommendations_latency: Duration,
-    pub orders_down: bool,
-}
-
-impl Backend {
-    pub async fn profile(&self, user: &str) -> Result<String, FetchError> {
-        tokio::time::sleep(self.profile_latency).await;
-        Ok(format!("{user} (member since 2019)"))
-    }
-
-    pub async fn orders(&self, user: &str) -> Result<Vec<u32>, FetchError> {
-        tokio::time::sleep(self.orders_latency).await;
-        if self.orders_down {
-            return Err(FetchError::Unavailable { service: "orders" });
-        }
-        Ok(vec![user.len() as u32, 1042, 1043])
-    }
-
-    pub async fn recommendations(
+/// The three backend services. Each method makes the future of one request: like
+/// any future, it does nothing until it is awaited (or polled).
+pub trait Backend {
+    fn profile(
         &self,
         user: &str,
-    ) -> Result<Vec<String>, FetchError> {
-        tokio::time::sleep(self.recommendations_latency).await;
-        Ok(vec![format!("a book for {user}"), "a kettle".to_string()])
-    }
+    ) -> impl Future<Output = Result<String, FetchError>>;
+
+    fn orders(
+        &self,
+        user: &str,
+    ) -> impl Future<Output = Result<Vec<u32>, FetchError>>;
+
+    fn recommendations(
+        &self,
+        user: &str,
+    ) -> impl Future<Output = Result<Vec<String>, FetchError>>;
 }
 
 /// What the page shows.
@@ -51,12 +37,12 @@ pub struct Dashboard {
 
 /// Fetches the three parts of `user`'s dashboard concurrently.
 pub async fn load_dashboard(
-    backend: &Backend,
+    backend: &impl Backend,
     user: &str,
 ) -> Result<Dashboard, FetchError> {
     // `try_join!` polls the three futures from this one task, so their waits
-    // overlap, and returns the first `Err` at once, dropping (cancelling) the
-    // fetches still in flight.
+    // overlap, and returns the first `Err` as soon as it comes, dropping
+    // (cancelling) the fetches still in flight.
     let (profile, orders, recommendations) = tokio::try_join!(
         backend.profile(user),
         backend.orders(user),

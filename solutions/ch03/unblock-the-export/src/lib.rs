@@ -14,10 +14,13 @@ pub enum ExportError {
     GaveUp,
 }
 
-/// An export job running on another service. It is done at `ready_at` (on tokio's
-/// clock).
+/// An export job running on another service.
 pub struct ExportJob {
+    /// Where its file will be.
+    pub address: String,
+    /// When it is done, on tokio's clock; `None` if it never finishes.
     pub ready_at: Option<Instant>,
+    /// How many times its status was asked for.
     pub checks: AtomicU32,
 }
 
@@ -29,7 +32,7 @@ impl ExportJob {
         tokio::task::yield_now().await; // a network round trip, in the real service
         match self.ready_at {
             Some(ready_at) if Instant::now() >= ready_at => {
-                Some("https://files.example.com/export-2024.csv".to_string())
+                Some(self.address.clone())
             }
             _ => None,
         }
@@ -38,11 +41,13 @@ impl ExportJob {
 
 /// Waits until `job` is done and returns the address of its file.
 pub async fn wait_for_export(job: &ExportJob) -> Result<String, ExportError> {
-    for _ in 0..MAX_CHECKS {
+    for check in 1..=MAX_CHECKS {
         if let Some(address) = job.status().await {
             return Ok(address);
         }
-        pause_between_checks().await;
+        if check < MAX_CHECKS {
+            pause_between_checks().await;
+        }
     }
     Err(ExportError::GaveUp)
 }
