@@ -1,4 +1,4 @@
-//! Computes the checksum on the runtime's thread.
+//! Computes the checksum right there, on the runtime's thread.
 //!
 //! kind: blocking
 //! caught-by: other_tasks_keep_running_while_the_checksum_runs

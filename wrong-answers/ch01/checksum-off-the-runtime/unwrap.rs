@@ -1,4 +1,5 @@
-//! Unwraps the JoinError, so a crash in the checksum crashes the caller.
+//! Unwraps the result of `spawn_blocking`'s handle, so a panic in the checksum
+//! panics again in the caller.
 //!
 //! kind: error-handling
 //! caught-by: a_crashing_checksum_is_an_error_not_a_crash_or_a_zero

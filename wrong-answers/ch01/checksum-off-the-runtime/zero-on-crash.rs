@@ -1,4 +1,5 @@
-//! Swallows a crash in the checksum and returns 0.
+//! Turns a panic in the checksum into a checksum of 0 (`unwrap_or(0)`), as if
+//! the upload had been checked.
 //!
 //! kind: error-handling
 //! caught-by: a_crashing_checksum_is_an_error_not_a_crash_or_a_zero

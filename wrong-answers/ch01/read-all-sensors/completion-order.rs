@@ -1,18 +1,8 @@
-//! Collects the readings in the order they finish, not the order of the sensors.
+//! Collects the readings from a JoinSet, in the order the sensors answer, not the
+//! order of the list.
 //!
 //! kind: friendly-inputs
-//! caught-by: returns_one_reading_per_sensor_in_order
-
-impl Sensor {
-    /// Asks the sensor for a reading. The network wait is simulated with `tokio::time::sleep`.
-    pub async fn read(self) -> Reading {
-        tokio::time::sleep(self.latency).await;
-        Reading {
-            sensor_id: self.id,
-            celsius: 18.0 + f64::from(self.id % 100) / 10.0,
-        }
-    }
-}
+//! caught-by: returns_every_reading_in_the_order_of_the_sensors
 
 pub async fn read_all(sensors: Vec<Sensor>) -> Vec<Reading> {
     let mut tasks = tokio::task::JoinSet::new();

@@ -4,26 +4,34 @@
 //! In CPython, threads would not make this faster: the GIL lets one thread run
 //! Python code at a time. In Rust, threads run on all cores at once.
 //!
-//! Write [`total_score`]: split `documents` into `threads` groups, score each group
-//! on its own OS thread, with all threads running **at the same time**, and return
-//! the sum of the scores.
+//! Write [`total_score`]: return the sum of `score(document)` over all `documents`,
+//! computed on several OS threads that run **at the same time**:
 //!
-//! The checks (`tests/checks.rs`, run them with `cargo test -p ch01-parallel-score`)
-//! verify that:
-//! - the total is right, for several numbers of threads;
-//! - every document is scored exactly once;
-//! - the groups are scored at the same time, on `threads` different threads: each
-//!   group waits until the others have started, so threads that run one after
-//!   another fail the check.
+//! - Split `documents` into exactly `threads` groups whose sizes differ by at most
+//!   one (10 documents and 4 threads: groups of 3, 3, 2 and 2, in any order), and
+//!   score each group on a thread of its own. So exactly `threads` threads call
+//!   `score`, never more, and they all run at once.
+//! - With fewer documents than `threads`, there is one group per document: a thread
+//!   with nothing to score is not started. With no documents, the total is 0.
+//! - `threads` is a `NonZeroUsize` (the type `std::thread::available_parallelism`
+//!   returns): 0 threads cannot be asked for.
+//! - Score every document exactly once, duplicates included: two equal documents
+//!   are two documents.
+//! - While the threads work, the calling thread waits for them (`join`) without
+//!   keeping a core busy.
+//!
+//! Run `cargo xtask check ch01-parallel-score` to see what the checks verify.
 
-/// Sums `score(document)` over all `documents`, using `threads` OS threads at once
-/// (`threads` is at least 1).
-pub fn total_score<F>(documents: &[&str], threads: usize, score: F) -> u64
+use std::num::NonZeroUsize;
+
+/// Sums `score(document)` over all `documents`, scored in `threads` groups of
+/// nearly equal size, each on its own OS thread, all at the same time.
+pub fn total_score<F>(documents: &[&str], threads: NonZeroUsize, score: F) -> u64
 where
     F: Fn(&str) -> u64 + Sync,
 {
-    // TODO: split `documents` into `threads` groups (`chunks` helps), start one
-    // scoped thread per group, then join them all and add up what they return.
+    // TODO: cut `documents` into the groups, start one scoped thread per group,
+    // then join them all and add up what they return.
     let _ = (documents, threads, score);
     todo!("score the documents on several threads at once")
 }

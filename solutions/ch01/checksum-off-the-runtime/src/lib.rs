@@ -14,7 +14,8 @@ impl fmt::Display for ChecksumCrashed {
 
 impl std::error::Error for ChecksumCrashed {}
 
-/// Runs `checksum(&data)` without blocking the async runtime.
+/// Runs `checksum(&data)` on another thread than the runtime's, without blocking
+/// the runtime while it waits; a panic in `checksum` becomes `Err(ChecksumCrashed)`.
 pub async fn checksum_in_background<F>(
     data: Vec<u8>,
     checksum: F,
@@ -22,8 +23,9 @@ pub async fn checksum_in_background<F>(
 where
     F: FnOnce(&[u8]) -> u64 + Send + 'static,
 {
-    // The blocking pool has its own threads: the runtime's threads stay free for
-    // other tasks.
+    // The closure runs on a thread of tokio's blocking pool. Awaiting its handle
+    // suspends this task, so the runtime's thread serves other tasks until the
+    // checksum is done; a panic in the closure comes back as a JoinError.
     tokio::task::spawn_blocking(move || checksum(&data))
         .await
         .map_err(|_panicked| ChecksumCrashed)

@@ -2,11 +2,13 @@
 
 use std::time::Duration;
 
-/// A sensor on the network. Reading it takes `latency`.
+/// A simulated sensor on the network: asked for a reading, it answers `celsius`
+/// after `latency`. (The checks choose both.)
 #[derive(Debug, Clone)]
 pub struct Sensor {
     pub id: u32,
     pub latency: Duration,
+    pub celsius: f64,
 }
 
 /// What a sensor answered.
@@ -23,20 +25,22 @@ impl Sensor {
         tokio::time::sleep(self.latency).await;
         Reading {
             sensor_id: self.id,
-            celsius: 18.0 + f64::from(self.id % 100) / 10.0,
+            celsius: self.celsius,
         }
     }
 }
 
-/// Reads all `sensors` concurrently, one tokio task each, and returns the readings
-/// in the order of `sensors`.
+/// Reads all `sensors` at the same time, one tokio task each, and returns the
+/// readings in the order of `sensors`.
 pub async fn read_all(sensors: Vec<Sensor>) -> Vec<Reading> {
-    // Every task starts running as soon as it is spawned; awaiting the handles in
-    // order only collects the results, it does not make the reads sequential.
+    // Every task is spawned before the first handle is awaited: while this task
+    // waits for the first handle, all the others get their turns too.
     let handles: Vec<_> = sensors
         .into_iter()
         .map(|sensor| tokio::spawn(sensor.read()))
         .collect();
+    // The handles are in the order of `sensors`, whatever order the reads finish
+    // in; awaiting them in turn only collects the results.
     let mut readings = Vec::with_capacity(handles.len());
     for handle in handles {
         readings.push(handle.await.expect("reading a sensor does not panic"));
