@@ -126,7 +126,7 @@ fn other_tasks_keep_running_while_the_export_is_awaited() {
     });
     assert!(
         (10..=11).contains(&beats),
-        "a heartbeat task, every 100 ms on the same thread, beat {beats} times while the \
+        "a heartbeat task, every 100 ms on the same thread, beat {beats} time(s) while the \
          export was awaited for 1 s (10 or 11 expected): something in wait_for_export \
          keeps the thread to itself"
     );
