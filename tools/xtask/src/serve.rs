@@ -24,8 +24,8 @@ pub struct Args {
     pub port: u16,
 }
 
-/// What a change to rebuilds the book: pages, the files they include, what the preprocessor
-/// reads (exercise manifests, wrong answers, course.toml) and the book's configuration.
+/// What the book is built from, in the repository's root: a change in any of them rebuilds it
+/// (pages, the files they include, what the preprocessor reads, the book's configuration).
 pub const WATCHED: [&str; 8] = [
     "src",
     "listings",
@@ -74,8 +74,12 @@ pub struct Server {
 /// What became of a rebuild.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rebuild {
-    /// The new book is served; open pages were told to reload.
-    Served { generation: u64 },
+    /// The new book is served and open pages were told to reload; `problems` are what
+    /// `cargo xtask book` would refuse (a broken link, an include that does not resolve, …).
+    Served {
+        generation: u64,
+        problems: Vec<String>,
+    },
     /// The last good book is still served.
     Failed { error: String },
 }
@@ -83,9 +87,16 @@ pub enum Rebuild {
 /// Builds the book from the sources in `root` into `out`, serves it on 127.0.0.1:`port` (0 picks
 /// a free port: see [`Server::address`]), and rebuilds it when a watched file changes. A failed
 /// build at the start is an error; a failed rebuild prints one line and the last good book stays.
+/// The server runs on threads of its own: call it from synchronous code, not from async code.
 pub fn start(root: &Path, out: &Path, port: u16) -> Result<Server> {
     start_reporting(root, out, port, |rebuild| match rebuild {
-        Rebuild::Served { .. } => println!("rebuilt the book: open pages reload"),
+        Rebuild::Served { problems, .. } if problems.is_empty() => {
+            println!("rebuilt the book: open pages reload")
+        }
+        Rebuild::Served { problems, .. } => println!(
+            "rebuilt the book: open pages reload; `cargo xtask book` would refuse it:\n  {}",
+            problems.join("\n  ")
+        ),
         Rebuild::Failed { error } => {
             eprintln!("error: the book did not rebuild, the last good one is still served: {error}")
         }
@@ -117,12 +128,12 @@ pub fn start_reporting(
         swap: RwLock::new(()),
         generation: watch::Sender::new(0),
     });
-    book.rebuild(root)?;
-
+    // Watching starts before the first build: an edit saved during it rebuilds once more.
     let (changes_sender, changes) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(changes_sender)
         .context("cannot watch the book's sources for changes")?;
     watch_sources(&mut watcher, root)?;
+    book.rebuild(root)?;
     let rebuilding = {
         let (root, book) = (root.to_path_buf(), Arc::clone(&book));
         std::thread::Builder::new()
@@ -293,20 +304,28 @@ fn rebuild_on_changes(
         if !is_change(&event) {
             continue;
         }
+        // Wait for the sources to be quiet, but never longer than LONGEST_DELAY in all.
         let first = Instant::now();
+        let mut last_change = first;
         loop {
-            let waited = first.elapsed();
-            if waited >= LONGEST_DELAY {
+            let until = (last_change + QUIET).min(first + LONGEST_DELAY);
+            let left = until.saturating_duration_since(Instant::now());
+            if left.is_zero() {
                 break;
             }
-            match changes.recv_timeout(QUIET.min(LONGEST_DELAY - waited)) {
+            match changes.recv_timeout(left) {
+                Ok(event) if is_change(&event) => last_change = Instant::now(),
                 Ok(_) => {}
                 Err(mpsc::RecvTimeoutError::Timeout) => break,
                 Err(mpsc::RecvTimeoutError::Disconnected) => return,
             }
         }
         report(match book.rebuild(root) {
-            Ok(generation) => Rebuild::Served { generation },
+            // Checked once served: the pages reload without waiting for the check.
+            Ok(generation) => Rebuild::Served {
+                generation,
+                problems: crate::book::check_built_book(root, &book.out),
+            },
             Err(error) => Rebuild::Failed {
                 error: one_line(&error),
             },

@@ -3,71 +3,17 @@
 //! stay inside the book's folder, and a busy port is one line of advice. Loopback only; every
 //! wait has a deadline.
 
+mod support;
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+use support::BookCopy;
 use xtask::serve::{self, Rebuild};
 
 /// A rebuild takes a few seconds; a busy machine (all the workspace's tests at once) is slower.
 const REBUILD_DEADLINE: Duration = Duration::from_secs(90);
-
-/// A copy of what the book is built from, in a folder of its own, removed at the end.
-struct BookCopy {
-    root: PathBuf,
-}
-
-impl BookCopy {
-    /// Copies exactly what `serve` watches: a build that needed anything else would fail here.
-    fn new(name: &str) -> Self {
-        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-        let _ = std::fs::remove_dir_all(&root);
-        let source = course::workspace_root();
-        for entry in serve::WATCHED {
-            copy(&source.join(entry), &root.join(entry));
-        }
-        BookCopy { root }
-    }
-
-    fn edit(&self, file: &str, change: impl FnOnce(String) -> String) {
-        let path = self.root.join(file);
-        let text = std::fs::read_to_string(&path).expect("the copy has the file");
-        std::fs::write(&path, change(text)).expect("the copy is writable");
-    }
-}
-
-impl Drop for BookCopy {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.root);
-    }
-}
-
-fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
-        let name = from.file_name().unwrap_or_default();
-        if name == "target" || name.to_string_lossy().starts_with('.') {
-            return;
-        }
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            copy(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else if from.is_file() {
-        std::fs::copy(from, to).unwrap();
-    }
-}
-
-/// A first page of a chapter, and the file it is rendered to.
-fn some_page(root: &Path) -> (String, String) {
-    let page = course::pages::pages(root)
-        .into_iter()
-        .find(|page| page.name.starts_with("ch01-00"))
-        .expect("chapter 1 has a first page");
-    let html = page.name.replace(".md", ".html");
-    (format!("src/{}", page.name), html)
-}
 
 /// One HTTP/1.0 request: the response's status code and body (the server closes after it).
 fn get(address: SocketAddr, target: &str) -> (u16, String) {
@@ -181,15 +127,14 @@ fn next_report(reports: &mpsc::Receiver<Rebuild>) -> Rebuild {
 #[test]
 fn an_edit_reloads_open_pages_with_the_new_text_and_a_broken_book_keeps_the_last_good_one() {
     let book = BookCopy::new("serve-reload");
-    let out = book.root.join("target/book-serve");
     let (report, reports) = mpsc::channel();
-    let server = serve::start_reporting(&book.root, &out, 0, move |rebuild| {
+    let server = serve::start_reporting(&book.root, &book.out(), 0, move |rebuild| {
         let _ = report.send(rebuild);
     })
     .expect("the server starts");
     let address = server.address();
     assert!(address.ip().is_loopback());
-    let (source, html) = some_page(&book.root);
+    let (source, html) = book.first_page();
 
     let (status, page) = get(address, &format!("/{html}"));
     assert_eq!(status, 200);
@@ -197,9 +142,14 @@ fn an_edit_reloads_open_pages_with_the_new_text_and_a_broken_book_keeps_the_last
 
     let first_edit = "Edited while the book is served: the first edit.";
     book.edit(&source, |text| format!("{text}\n{first_edit}\n"));
-    let Rebuild::Served { generation } = next_report(&reports) else {
+    let Rebuild::Served {
+        generation,
+        problems,
+    } = next_report(&reports)
+    else {
         panic!("the edited book did not rebuild");
     };
+    assert_eq!(problems, Vec::<String>::new());
     let deadline = Instant::now() + REBUILD_DEADLINE;
     assert_eq!(events.next_reload(deadline), generation);
     let (status, page) = get(address, &format!("/{html}"));
@@ -219,15 +169,28 @@ fn an_edit_reloads_open_pages_with_the_new_text_and_a_broken_book_keeps_the_last
     assert_eq!(status, 200);
     assert!(page.contains(first_edit));
 
-    // Repaired, with a second edit: one more reload, and the page has the second edit.
+    // Repaired, with a second edit: one more reload, and the page has the second edit. The
+    // edit includes a file that does not exist: the book is served, and the problem reported.
     let second_edit = "Edited while the book is served: the second edit.";
-    book.edit(&source, |text| format!("{text}\n{second_edit}\n"));
+    let missing = "{{#include ../listings/does-not-exist.rs}}";
+    book.edit(&source, |text| {
+        format!("{text}\n{second_edit}\n\n{missing}\n")
+    });
     book.edit("book.toml", |text| {
         text.replace("\n[this is not toml\n", "")
     });
     let served = loop {
         match next_report(&reports) {
-            Rebuild::Served { generation } => break generation,
+            Rebuild::Served {
+                generation,
+                problems,
+            } => {
+                assert!(
+                    problems.iter().any(|p| p.contains("does-not-exist.rs")),
+                    "{problems:?}"
+                );
+                break generation;
+            }
             // The edit and the repair may come in two bursts: the first fails.
             Rebuild::Failed { .. } => {}
         }
@@ -242,8 +205,7 @@ fn an_edit_reloads_open_pages_with_the_new_text_and_a_broken_book_keeps_the_last
 #[test]
 fn requests_stay_in_the_book_and_a_busy_port_says_what_to_do() {
     let book = BookCopy::new("serve-paths");
-    let out = book.root.join("target/book-serve");
-    let server = serve::start(&book.root, &out, 0).expect("the server starts");
+    let server = serve::start(&book.root, &book.out(), 0).expect("the server starts");
     let address = server.address();
 
     let (status, page) = get(address, "/");
@@ -264,7 +226,7 @@ fn requests_stay_in_the_book_and_a_busy_port_says_what_to_do() {
         );
     }
 
-    let error = serve::start(&book.root, &out, address.port())
+    let error = serve::start(&book.root, &book.out(), address.port())
         .expect_err("a second server cannot listen on the same port")
         .to_string();
     assert!(
