@@ -25,8 +25,8 @@ fn returns_the_checksum_of_the_data() {
         let result = run_paused(|| checksum_in_background(data, fnv1a));
         assert!(
             matches!(result, Ok(sum) if sum == expected),
-            "the checksum of {length} bytes is Ok({expected}), not {result:?}: return what \
-             `checksum` computed for exactly the data given"
+            "the checksum of {length} bytes is Ok({expected}), not {result:?}: \
+             return what `checksum` computed for exactly the data given"
         );
     }
 }
@@ -37,8 +37,9 @@ fn an_empty_upload_still_gets_its_checksum() {
     let expected = fnv1a(&[]);
     assert!(
         matches!(result, Ok(sum) if sum == expected),
-        "the checksum of no bytes is whatever `checksum` gives for them, Ok({expected}) \
-         here, not {result:?}: call `checksum` for an empty upload too"
+        "the checksum of no bytes is whatever `checksum` gives for them, \
+         Ok({expected}) here, not {result:?}: call `checksum` for an empty upload \
+         too"
     );
 }
 
@@ -70,22 +71,23 @@ fn other_tasks_keep_running_while_the_checksum_runs() {
         seen.expect("checksum_in_background returned without calling the checksum");
     assert!(
         !on_runtime_thread,
-        "the checksum ran on the runtime's own thread, the one that polls every task: \
-         while it computes, no other task can run. Run it on another thread \
+        "the checksum ran on the runtime's own thread, the one that polls every \
+         task: while it computes, no other task can run. Run it on another thread \
          (tokio::spawn does not: it starts a task on the runtime's threads)."
     );
     assert!(
         runtime_ran,
         "the checksum ran on another thread, but the runtime's thread was blocked \
-         meanwhile: a task spawned beside it waited {:?} for its turn in vain. Waiting \
-         for the thread by blocking (JoinHandle::join of a std::thread, a std channel's \
-         recv, futures::executor::block_on) stops the other tasks too: await the \
-         result instead.",
+         meanwhile: a task spawned beside it waited {:?} for its turn in vain. \
+         Waiting for the thread by blocking (JoinHandle::join of a std::thread, a \
+         std channel's recv, futures::executor::block_on) stops the other tasks \
+         too: await the result instead.",
         BlockingProbe::PATIENCE
     );
     assert!(
         matches!(result, Ok(sum) if sum == expected),
-        "the other tasks kept running, but the result is {result:?}, not Ok({expected})"
+        "the other tasks kept running, but the result is {result:?}, not \
+         Ok({expected})"
     );
 }
 
@@ -118,11 +120,11 @@ fn waits_for_the_checksum_without_polling_in_a_loop() {
     assert!(
         polls <= MOST_POLLS,
         "checksum_in_background was polled {polls} times while the checksum ran; a \
-         future that waits for its result to be ready is polled at most {MOST_POLLS} \
-         times. It is asking again and again whether the work is done (is_finished with \
-         yield_now, or a short sleep, in a loop): await something that wakes it when the \
-         result is ready instead, such as spawn_blocking's JoinHandle or a tokio oneshot \
-         channel."
+         future that waits for its result to be ready is polled at most \
+         {MOST_POLLS} times. It is asking again and again whether the work is done \
+         (is_finished with yield_now, or a short sleep, in a loop): await something \
+         that wakes it when the result is ready instead, such as spawn_blocking's \
+         JoinHandle or a tokio oneshot channel."
     );
     assert!(
         matches!(result, Ok(sum) if sum == expected),
@@ -143,13 +145,13 @@ fn a_crashing_checksum_is_an_error_not_a_crash_or_a_zero() {
     match outcome {
         Ok(Err(ChecksumCrashed)) => {}
         Ok(Ok(sum)) => panic!(
-            "the checksum panicked, yet checksum_in_background returned Ok({sum}): a \
-             crash is not a checksum. Return Err(ChecksumCrashed)."
+            "the checksum panicked, yet checksum_in_background returned Ok({sum}): \
+             a crash is not a checksum. Return Err(ChecksumCrashed)."
         ),
         Err(_) => panic!(
-            "checksum_in_background panicked when the checksum did (its panic is above): \
-             the error that comes back from the checksum's thread must become \
-             Err(ChecksumCrashed), not be unwrapped"
+            "checksum_in_background panicked when the checksum did (its panic is \
+             above): the error that comes back from the checksum's thread must \
+             become Err(ChecksumCrashed), not be unwrapped"
         ),
     }
 }

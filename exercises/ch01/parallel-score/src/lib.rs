@@ -17,8 +17,8 @@
 //!   returns): 0 threads cannot be asked for.
 //! - Score every document exactly once, duplicates included: two equal documents
 //!   are two documents.
-//! - While the threads work, the calling thread waits for them (`join`) without
-//!   keeping a core busy.
+//! - While the threads work, the calling thread sleeps until they end (`join`):
+//!   no loop that keeps checking whether they are done.
 //!
 //! Run `cargo xtask check ch01-parallel-score` to see what the checks verify.
 

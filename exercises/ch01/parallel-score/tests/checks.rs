@@ -59,10 +59,10 @@ fn adds_up_every_score() {
         assert_eq!(
             total,
             expected,
-            "with {thread_count} threads the total was {total}, but the scores of the \
-             {} documents add up to {expected}. Are some documents left out (the last few \
-             that did not fill a group) or scored twice, or are the groups' totals not all \
-             added?",
+            "with {thread_count} threads the total was {total}, but the scores of \
+             the {} documents add up to {expected}. Are some documents left out \
+             (the last few that did not fill a group) or scored twice, or are the \
+             groups' totals not all added?",
             DOCUMENTS.len()
         );
     }
@@ -89,8 +89,9 @@ fn scores_every_document_exactly_once() {
             let scored_times = scored.get(*document).copied().unwrap_or(0);
             assert_eq!(
                 scored_times, *times,
-                "with {thread_count} threads, `{document}` (in the input {times} time(s)) \
-                 was scored {scored_times} time(s): score every document exactly once"
+                "with {thread_count} threads, `{document}` (in the input {times} \
+                 time(s)) was scored {scored_times} time(s): score every document \
+                 exactly once"
             );
         }
     }
@@ -106,9 +107,10 @@ fn no_documents_score_zero() {
         });
         let total = outcome.unwrap_or_else(|_| {
             panic!(
-                "total_score panicked for an empty list of documents and {thread_count} \
-                 thread(s) (see the panic above); with no documents the total is 0. Dividing \
-                 by the number of groups, or `chunks(0)`, panics when there are no groups."
+                "total_score panicked for an empty list of documents and \
+                 {thread_count} thread(s) (see the panic above); with no documents \
+                 the total is 0. Dividing by the number of groups, or `chunks(0)`, \
+                 panics when there are no groups."
             )
         });
         assert_eq!(total, 0, "no documents must give a total of 0");
@@ -170,24 +172,43 @@ fn shares_the_documents_evenly() {
         assert_eq!(
             sizes,
             expected,
-            "{} documents on {thread_count} threads were scored in groups of {sizes:?} \
-             (one number per thread that called `score`), not in {thread_count} groups \
-             whose sizes differ by at most one ({expected:?}). A group size of \
-             len.div_ceil(threads) leaves the last group short, or too few groups; \
-             len / threads leaves documents over for an extra group.",
+            "{} documents on {thread_count} threads were scored in groups of \
+             {sizes:?} (one number per thread that called `score`), not in \
+             {thread_count} groups whose sizes differ by at most one \
+             ({expected:?}). A group size of len.div_ceil(threads) leaves the last \
+             group short, or too few groups; len / threads leaves documents over \
+             for an extra group.",
             documents.len()
         );
     }
 }
 
+/// How many times the calling thread has gone to sleep (given up the CPU to wait),
+/// where the OS tells (Linux); `None` elsewhere.
+fn times_this_thread_slept() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/thread-self/status").ok()?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("voluntary_ctxt_switches:"))?
+        .trim()
+        .parse()
+        .ok()
+}
+
 #[test]
 fn waits_for_its_threads_without_spinning() {
+    // Joining two threads puts the caller to sleep once or twice; a few more are
+    // allowed for the OS's own reasons.
+    const MOST_SLEEPS: u64 = 6;
     let caller = CpuProbe::start_on_this_thread();
+    let slept_before = times_this_thread_slept();
     let total = total_score(&["epoll", "the GIL"], threads(2), |document| {
-        // Long enough for the probe to tell a sleeping caller from a spinning one.
+        // Long enough to tell a caller that sleeps until its threads end from one
+        // that keeps checking on them.
         std::thread::sleep(Duration::from_millis(150));
         relevance(document)
     });
+    let slept = slept_before.zip(times_this_thread_slept());
     assert_eq!(
         total,
         relevance("epoll") + relevance("the GIL"),
@@ -196,4 +217,15 @@ fn waits_for_its_threads_without_spinning() {
     caller.assert_mostly_idle(
         "total_score's own thread, while its two threads scored,",
     );
+    if let Some((before, after)) = slept {
+        let times = after - before;
+        assert!(
+            times <= MOST_SLEEPS,
+            "the thread that called total_score went to sleep and woke up {times} \
+             times while its two threads scored for 150 ms; joining them takes one \
+             or two. It keeps waking up to check whether they are done (a sleep in \
+             a loop): join each thread instead, and the OS wakes the caller when it \
+             has ended."
+        );
+    }
 }

@@ -56,12 +56,12 @@ fn returns_every_reading_in_the_order_of_the_sensors() {
     );
     if let Some(at) = (0..got.len()).find(|&at| got[at] != wanted[at]) {
         panic!(
-            "reading {at} is (sensor {}, {} °C), but sensor {at} of the list is sensor {} \
-             and answers {} °C. The readings must be in the order of the list, each with \
-             its own temperature: the sensors answer in another order (a JoinSet hands \
-             results back in that order), the ids are not sorted (sorting by id does not \
-             restore the list's order), and some ids are listed twice (a map by id keeps \
-             only one of them).",
+            "reading {at} is (sensor {}, {} °C), but sensor {at} of the list is \
+             sensor {} and answers {} °C. The readings must be in the order of the \
+             list, each with its own temperature: the sensors answer in another \
+             order (a JoinSet hands results back in that order), the ids are not \
+             sorted (sorting by id does not restore the list's order), and some ids \
+             are listed twice (a map by id keeps only one of them).",
             got[at].0, got[at].1, wanted[at].0, wanted[at].1
         );
     }
@@ -74,22 +74,22 @@ fn reads_ten_thousand_sensors_in_the_time_of_the_slowest() {
     let (took, readings) = run_paused(|| timed(read_all(sensors)));
     assert!(
         took >= Duration::from_secs(1),
-        "read_all returned after {took:?} of virtual time, before the slowest sensor (1 s) \
-         could answer: every reading must come from awaiting `Sensor::read`, which waits \
-         for the sensor's latency"
+        "read_all returned after {took:?} of virtual time, before the slowest \
+         sensor (1 s) could answer: every reading must come from awaiting \
+         `Sensor::read`, which waits for the sensor's latency"
     );
     assert_eq!(
         took,
         Duration::from_secs(1),
-        "reading 10,000 sensors took {took:?} of virtual time. Read at the same time, \
-         they take exactly as long as the slowest sensor, 1 s; one after another, the sum \
-         of all latencies (hours). Were the tasks spawned and awaited one at a time, or in \
-         batches?"
+        "reading 10,000 sensors took {took:?} of virtual time. Read at the same \
+         time, they take exactly as long as the slowest sensor, 1 s; one after \
+         another, the sum of all latencies (hours). Were the tasks spawned and \
+         awaited one at a time, or in batches?"
     );
     assert!(
         answered(&readings) == wanted,
-        "the 10,000 readings are not, one for one, what the sensors of the list answered, \
-         in the list's order"
+        "the 10,000 readings are not, one for one, what the sensors of the list \
+         answered, in the list's order"
     );
 }
 
@@ -108,10 +108,10 @@ fn starts_a_task_per_sensor_before_waiting() {
     });
     assert_eq!(
         tasks_while_reading, 41,
-        "while 40 sensors were being read, {} tasks were alive; the task running read_all \
-         and one task per sensor make 41. Spawn a task for every sensor (tokio::spawn) \
-         before awaiting any of them: one task that awaits all the reads itself, or a task \
-         per batch, is not what this exercise asks for.",
+        "while 40 sensors were being read, {} tasks were alive; the task running \
+         read_all and one task per sensor make 41. Spawn a task for every sensor \
+         (tokio::spawn) before awaiting any of them: one task that awaits all the \
+         reads itself, or a task per batch, is not what this exercise asks for.",
         tasks_while_reading
     );
     assert!(
@@ -169,16 +169,17 @@ fn waits_for_the_readings_without_polling_in_a_loop() {
     });
     assert!(
         answered(&readings) == wanted,
-        "on the real clock, the readings are not those of the sensors, in the list's order"
+        "on the real clock, the readings are not those of the sensors, in the \
+         list's order"
     );
     // Once to start, then at most once per task that ends.
     let most = 5 + 1;
     assert!(
         polls <= most,
-        "read_all was polled {polls} times while 5 sensors answered within 50 ms; awaiting \
-         their handles needs at most {most} (a first poll, then one per task that ends). \
-         It is checking again and again whether the tasks are done (is_finished with \
-         yield_now, or a short sleep, in a loop) instead of waiting: await each \
-         JoinHandle, which wakes read_all when its task ends."
+        "read_all was polled {polls} times while 5 sensors answered within 50 ms; \
+         awaiting their handles needs at most {most} (a first poll, then one per \
+         task that ends). It is checking again and again whether the tasks are done \
+         (is_finished with yield_now, or a short sleep, in a loop) instead of \
+         waiting: await each JoinHandle, which wakes read_all when its task ends."
     );
 }
