@@ -7,7 +7,8 @@ pub async fn quote<U: Upstream>(
     State(upstream): State<Arc<U>>,
     Path(item): Path<String>,
 ) -> Result<String, (StatusCode, String)> {
-    let (price, stock) = tokio::try_join!(upstream.price(&item), upstream.stock(&item))
-        .expect("the upstream services answered");
+    let (price, stock) =
+        tokio::try_join!(upstream.price(&item), upstream.stock(&item))
+            .expect("the upstream services answered");
     Ok(format!("{item}: {price} cents, {stock} in stock"))
 }

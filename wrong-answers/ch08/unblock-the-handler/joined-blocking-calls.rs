@@ -8,10 +8,10 @@ pub async fn quote<U: Upstream>(
     State(upstream): State<Arc<U>>,
     Path(item): Path<String>,
 ) -> Result<String, (StatusCode, String)> {
-    let (price, stock) = tokio::join!(
-        async { upstream.price_blocking(&item) },
-        async { upstream.stock_blocking(&item) }
-    );
+    let (price, stock) =
+        tokio::join!(async { upstream.price_blocking(&item) }, async {
+            upstream.stock_blocking(&item)
+        });
     let price = price.map_err(|error| refusal(&item, error))?;
     let stock = stock.map_err(|error| refusal(&item, error))?;
     Ok(format!("{item}: {price} cents, {stock} in stock"))

@@ -7,7 +7,8 @@ pub async fn quote<U: Upstream>(
     State(upstream): State<Arc<U>>,
     Path(item): Path<String>,
 ) -> Result<String, (StatusCode, String)> {
-    let (stock, price) = tokio::try_join!(upstream.price(&item), upstream.stock(&item))
-        .map_err(|error| refusal(&item, error))?;
+    let (stock, price) =
+        tokio::try_join!(upstream.price(&item), upstream.stock(&item))
+            .map_err(|error| refusal(&item, error))?;
     Ok(format!("{item}: {price} cents, {stock} in stock"))
 }

@@ -313,7 +313,8 @@ fn assert_answers(cases: &[Case], answers: Vec<Option<Answer>>) {
         assert_eq!(
             answer.expect(HANDLER_PANICKED),
             (status, text.to_string()),
-            "GET /locate/{}: the geocoder gives {:?} for {:?}, which is answered as {what}",
+            "GET /locate/{}: the geocoder gives {:?} for {:?}, which is answered as \
+             {what}",
             case.path,
             case.place,
             case.address
@@ -342,8 +343,8 @@ fn the_lookup_never_runs_on_the_runtimes_thread() {
     assert_eq!(
         on_runtime_thread,
         0,
-        "{on_runtime_thread} of {} lookups ran on the runtime's thread: while a lookup \
-         blocks it, no other request is served (a task of its own, made with \
+        "{on_runtime_thread} of {} lookups ran on the runtime's thread: while a \
+         lookup blocks it, no other request is served (a task of its own, made with \
          tokio::spawn, runs on the same thread). Hand the call to a thread where \
          blocking is allowed, and await its result.",
         PLACES.len()
@@ -368,13 +369,13 @@ fn concurrent_lookups_run_at_the_same_time() {
     let meeting = atlas.meeting.as_ref().unwrap();
     assert!(
         meeting.all_met(),
-        "{AT_ONCE} requests came in at once, and each lookup waited (up to {:?} of real \
-         time) for the others to be running too, but they never were {AT_ONCE} at the \
-         same time ({} thread(s) ran lookups). They were made to wait for each other: \
-         behind a lock, in the queue of a single worker thread or of a pool with fewer \
-         threads than requests, or by a handler that blocked the runtime until its \
-         lookup was done (joining a thread blocks too), so that the next request could \
-         not even start.",
+        "{AT_ONCE} requests came in at once, and each lookup waited (up to {:?} of \
+         real time) for the others to be running too, but they never were {AT_ONCE} \
+         at the same time ({} thread(s) ran lookups). They were made to wait for \
+         each other: behind a lock, in the queue of a single worker thread or of a \
+         pool with fewer threads than requests, or by a handler that blocked the \
+         runtime until its lookup was done (joining a thread blocks too), so that \
+         the next request could not even start.",
         Rendezvous::PATIENCE,
         meeting.threads_seen()
     );
@@ -399,8 +400,8 @@ fn a_panic_in_the_library_is_answered_500_and_the_server_goes_on() {
     });
     let mut during = during.into_iter();
     let (status, _) = during.next().unwrap().expect(
-        "the handler panicked when the library did: awaiting a blocking task gives an \
-         Err for a panic; answer 500 instead of unwrapping it",
+        "the handler panicked when the library did: awaiting a blocking task gives \
+         an Err for a panic; answer 500 instead of unwrapping it",
     );
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_answers(&CRASH[1..], during.collect());
@@ -455,10 +456,10 @@ fn a_pool_of_threads_is_reused() {
     assert!(
         threads <= REQUESTS / 2,
         "{REQUESTS} requests, one after the other, ran their lookups on {threads} \
-         distinct threads: {per_request}. Starting a thread costs a stack and a system \
-         call, and with thousands of requests at once, thousands of threads (chapter \
-         1). Use a pool whose threads wait for the next lookup, up to a limit: tokio \
-         has one for blocking calls."
+         distinct threads: {per_request}. Starting a thread costs a stack and a \
+         system call, and with thousands of requests at once, thousands of threads \
+         (chapter 1). Use a pool whose threads wait for the next lookup, up to a \
+         limit: tokio has one for blocking calls."
     );
 }
 
@@ -478,7 +479,7 @@ fn no_thread_is_left_once_the_server_stops() {
     assert_eq!(
         Arc::strong_count(&atlas),
         1,
-        "the geocoder is still referenced after the server and its runtime are gone: \
-         something the handler started keeps it alive"
+        "the geocoder is still referenced after the server and its runtime are \
+         gone: something the handler started keeps it alive"
     );
 }

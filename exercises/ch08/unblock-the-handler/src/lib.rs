@@ -13,7 +13,8 @@
 //!   and the checks do);
 //! - it asks both services at the same time: a request takes as long as the slower
 //!   of its two lookups, not their sum;
-//! - a success is answered `200 OK` with `"{item}: {price} cents, {stock} in stock"`;
+//! - a success is answered `200 OK` with the text
+//!   `"{item}: {price} cents, {stock} in stock"`;
 //! - as soon as one service fails, the request is answered with that failure, as
 //!   [`refusal`] words it (`404 Not Found` for an unknown item, `502 Bad Gateway`
 //!   for an unavailable service), without waiting for the other service;

@@ -357,14 +357,14 @@ fn explain_time(case: &Case, took: Duration) -> String {
          async clients."
             .to_string()
     } else if took == price + stock {
-        "That is the sum of the two lookups: they ran one after the other. Start both \
-         before waiting for either (a future does nothing until it is polled)."
+        "That is the sum of the two lookups: they ran one after the other. Start \
+         both before waiting for either (a future does nothing until it is polled)."
             .to_string()
     } else if took == price.max(stock) && took > expected {
         format!(
             "That is the slower lookup's time, but the answer was decided after \
-             {expected:?}, when the first failure came: answer it then, and drop the \
-             lookup that is no longer needed."
+             {expected:?}, when the first failure came: answer it then, and drop \
+             the lookup that is no longer needed."
         )
     } else {
         String::new()
@@ -384,8 +384,8 @@ fn answers_each_item_with_its_own_price_and_stock() {
         assert_eq!(
             answer,
             (status, text.to_string()),
-            "GET /quote/{} must be answered with the price and the stock of {:?}, in \
-             that order, as the task's text says",
+            "GET /quote/{} must be answered with the price and the stock of {:?}, \
+             in that order, as the task's text says",
             case.path,
             case.item
         );
@@ -414,13 +414,13 @@ fn the_blocking_clients_are_never_called() {
     });
     assert_eq!(
         calls, 0,
-        "the handler called a blocking client {calls} times. A blocking client holds \
-         the runtime's thread until its service answers, and no other request is \
-         served meanwhile: putting the calls in `async` blocks or in `join!` does not \
-         change that, since nothing in them ever waits by returning Pending. Await \
-         the async clients, `price` and `stock`. (Moving the blocking calls to \
-         tokio's blocking pool would take two threads per request to do what one \
-         task does by awaiting.)"
+        "the handler called a blocking client {calls} times. A blocking client \
+         holds the runtime's thread until its service answers, and no other request \
+         is served meanwhile: putting the calls in `async` blocks or in `join!` \
+         does not change that, since nothing in them ever waits by returning \
+         Pending. Await the async clients, `price` and `stock`. (Moving the \
+         blocking calls to tokio's blocking pool would take two threads per request \
+         to do what one task does by awaiting.)"
     );
 }
 
@@ -432,9 +432,9 @@ fn errors_keep_their_status_and_message() {
             answer,
             (status, text.to_string()),
             "for GET /quote/{}, the pricing service answers {:?} after {:?} and the \
-             warehouse {:?} after {:?}: the first failure must be answered, with the \
-             status and text that `refusal` gives it (an unknown item is a 404, an \
-             unavailable service a 502)",
+             warehouse {:?} after {:?}: the first failure must be answered, with \
+             the status and text that `refusal` gives it (an unknown item is a 404, \
+             an unavailable service a 502)",
             case.path,
             case.price.value,
             case.price.after,
@@ -469,9 +469,9 @@ fn no_lookup_outlives_its_request() {
         assert_eq!(
             running, 0,
             "{running} lookup(s) were still running after every request had been \
-             answered with a failure. A lookup whose answer is no longer needed must \
-             stop: a spawned task goes on when its JoinHandle is dropped, while a \
-             future that is dropped stops where it is."
+             answered with a failure. A lookup whose answer is no longer needed \
+             must stop: a spawned task goes on when its JoinHandle is dropped, \
+             while a future that is dropped stops where it is."
         );
 
         // A client that goes away after 5 ms: the server drops its request.
@@ -485,8 +485,9 @@ fn no_lookup_outlives_its_request() {
         assert!(
             gone.is_err(),
             "GET /quote/kettle was answered within 5 ms on tokio's clock, although \
-             its lookups take 140 and 10 ms: they did not wait through tokio's timer \
-             (a blocking client holds the thread instead). Await the async clients."
+             its lookups take 140 and 10 ms: they did not wait through tokio's \
+             timer (a blocking client holds the thread instead). Await the async \
+             clients."
         );
         assert_no_tasks_left("the handler of a dropped request").await;
         let running = shop.lookups_running.load(Ordering::SeqCst);

@@ -50,6 +50,7 @@ pub fn app(geocoder: Arc<dyn Geocoder>) -> Router {
         .with_state(geocoder)
 }
 
+// ANCHOR: handler
 /// Looks `address` up with the blocking geocoder, without blocking the runtime.
 pub async fn locate(
     State(geocoder): State<Arc<dyn Geocoder>>,
@@ -70,10 +71,11 @@ pub async fn locate(
         Ok(Err(error @ GeocodeError::Unavailable(_))) => {
             (StatusCode::BAD_GATEWAY, error.to_string())
         }
-        // The library panicked: its thread is gone, the server is not.
+        // The library panicked: the pool caught the panic, and the server goes on.
         Err(_panicked) => (
             StatusCode::INTERNAL_SERVER_ERROR,
             "the geocoder crashed".to_string(),
         ),
     }
 }
+// ANCHOR_END: handler

@@ -59,6 +59,7 @@ pub fn refusal(item: &str, error: LookupError) -> (StatusCode, String) {
     }
 }
 
+// ANCHOR: handler
 /// Answers `"{item}: {price} cents, {stock} in stock"`, or the first failure.
 pub async fn quote<U: Upstream>(
     State(upstream): State<Arc<U>>,
@@ -72,3 +73,4 @@ pub async fn quote<U: Upstream>(
             .map_err(|error| refusal(&item, error))?;
     Ok(format!("{item}: {price} cents, {stock} in stock"))
 }
+// ANCHOR_END: handler
