@@ -1,19 +1,26 @@
-//! Polls again at once instead of sleeping until the waker is called.
+//! Polls again at once after each Pending, yielding the thread, until the future is
+//! ready or the deadline has passed.
 //!
 //! kind: busy-wait
-//! caught-by: a_future_completed_by_another_thread_is_polled_only_when_woken
+//! caught-by: it_sleeps_until_the_future_is_woken
 
-/// Runs `future` to completion on the calling thread, sleeping while it is pending.
-pub fn block_on<F: Future>(future: F) -> F::Output {
+pub fn block_on_timeout<F: Future>(
+    future: F,
+    timeout: Duration,
+) -> Result<F::Output, TimedOut> {
+    let deadline = Instant::now().checked_add(timeout);
     let mut future = pin!(future);
     let waker = Waker::from(Arc::new(ThreadWaker {
-        waiting_thread: std::thread::current(),
+        waiting_thread: thread::current(),
     }));
     let mut context = Context::from_waker(&waker);
     loop {
-        match future.as_mut().poll(&mut context) {
-            Poll::Ready(output) => return output,
-            Poll::Pending => std::thread::yield_now(),
+        if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return Ok(output);
         }
+        if deadline.is_some_and(|deadline| Instant::now() >= deadline) {
+            return Err(TimedOut);
+        }
+        thread::yield_now();
     }
 }

@@ -1,4 +1,4 @@
-//! Keeps the waker of the first poll and ignores later ones.
+//! Keeps the waker of the first poll and ignores the later ones.
 //!
 //! kind: wrong-value
 //! caught-by: the_latest_waker_is_the_one_called
@@ -15,15 +15,21 @@ impl Future for Delay {
             shared.waker = Some(context.waker().clone());
         }
         drop(shared);
-        if !self.thread_started {
-            self.thread_started = true;
+        if self.stop_helper.is_none() {
+            let (stop_helper, stopped) = mpsc::channel::<()>();
+            self.stop_helper = Some(stop_helper);
             let (deadline, shared) = (self.deadline, Arc::clone(&self.shared));
-            // The helper thread is our "reactor": it does the waiting, so `poll` never does.
-            std::thread::spawn(move || {
-                std::thread::sleep(deadline.saturating_duration_since(Instant::now()));
-                let mut shared = shared.lock().unwrap();
-                shared.fired = true;
-                if let Some(waker) = shared.waker.take() {
+            thread::spawn(move || {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if stopped.recv_timeout(left) != Err(RecvTimeoutError::Timeout) {
+                    return;
+                }
+                let waker = {
+                    let mut shared = shared.lock().unwrap();
+                    shared.fired = true;
+                    shared.waker.take()
+                };
+                if let Some(waker) = waker {
                     waker.wake();
                 }
             });

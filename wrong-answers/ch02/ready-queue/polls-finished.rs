@@ -1,4 +1,4 @@
-//! Keeps a finished future and polls it again after a stale wake.
+//! Keeps a finished future in its task, so a late wake polls it again.
 //!
 //! kind: wrong-value
 //! caught-by: a_stale_wake_of_a_finished_task_is_ignored
@@ -9,6 +9,7 @@ impl Executor {
         let task = Arc::new(Task {
             future: Mutex::new(Some(Box::pin(future))),
             ready_queue: self.sender.clone(),
+            queued: AtomicBool::new(true),
         });
         self.unfinished += 1;
         self.sender
@@ -16,17 +17,16 @@ impl Executor {
             .expect("the executor holds the receiver");
     }
 
-    /// Polls ready tasks, one poll at a time, until every spawned task has finished.
     pub fn run(&mut self) {
         while self.unfinished > 0 {
-            // `recv` sleeps while nothing is ready; a waker (maybe on another thread) ends it.
             let task = self
                 .ready_queue
                 .recv()
                 .expect("the executor holds a sender");
+            task.queued.store(false, Ordering::Release);
             let mut slot = task.future.lock().unwrap();
             let Some(future) = slot.as_mut() else {
-                continue; // a stale wake: the task already finished
+                continue;
             };
             let waker = Waker::from(Arc::clone(&task));
             if future

@@ -1,6 +1,7 @@
-//! Polls one task again and again until it finishes, so tasks never take turns.
+//! Polls the task it takes from the queue again and again until it finishes, so
+//! tasks run one after another instead of taking turns.
 //!
-//! kind: wrong-value
+//! kind: sequential
 //! caught-by: tasks_take_turns_when_they_yield
 
 impl Executor {
@@ -9,6 +10,7 @@ impl Executor {
         let task = Arc::new(Task {
             future: Mutex::new(Some(Box::pin(future))),
             ready_queue: self.sender.clone(),
+            queued: AtomicBool::new(true),
         });
         self.unfinished += 1;
         self.sender
@@ -16,17 +18,16 @@ impl Executor {
             .expect("the executor holds the receiver");
     }
 
-    /// Polls ready tasks, one poll at a time, until every spawned task has finished.
     pub fn run(&mut self) {
         while self.unfinished > 0 {
-            // `recv` sleeps while nothing is ready; a waker (maybe on another thread) ends it.
             let task = self
                 .ready_queue
                 .recv()
                 .expect("the executor holds a sender");
+            task.queued.store(false, Ordering::Release);
             let mut slot = task.future.lock().unwrap();
             let Some(future) = slot.as_mut() else {
-                continue; // a stale wake: the task already finished
+                continue;
             };
             let waker = Waker::from(Arc::clone(&task));
             while future

@@ -1,6 +1,7 @@
-//! Returns as soon as the ready queue is empty, while a task still waits.
+//! Returns as soon as the ready queue is empty, leaving behind a task that still
+//! waits to be woken.
 //!
-//! kind: wrong-value
+//! kind: leak
 //! caught-by: a_task_woken_later_by_another_thread_is_polled_again
 
 impl Executor {
@@ -9,6 +10,7 @@ impl Executor {
         let task = Arc::new(Task {
             future: Mutex::new(Some(Box::pin(future))),
             ready_queue: self.sender.clone(),
+            queued: AtomicBool::new(true),
         });
         self.unfinished += 1;
         self.sender
@@ -16,16 +18,15 @@ impl Executor {
             .expect("the executor holds the receiver");
     }
 
-    /// Polls ready tasks, one poll at a time, until every spawned task has finished.
     pub fn run(&mut self) {
         while self.unfinished > 0 {
-            // `recv` sleeps while nothing is ready; a waker (maybe on another thread) ends it.
             let Ok(task) = self.ready_queue.try_recv() else {
-                return;
+                return; // nothing is ready: everything must be done
             };
+            task.queued.store(false, Ordering::Release);
             let mut slot = task.future.lock().unwrap();
             let Some(future) = slot.as_mut() else {
-                continue; // a stale wake: the task already finished
+                continue;
             };
             let waker = Waker::from(Arc::clone(&task));
             if future

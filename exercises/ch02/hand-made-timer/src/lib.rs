@@ -2,23 +2,25 @@
 //!
 //! `tokio::time::sleep` is a future like any other: it answers `Pending` until its
 //! deadline, and something outside it (tokio's timer driver) calls its waker when
-//! the deadline passes. Build a small one yourself, with `std` only: [`Delay`]
-//! completes `duration` after it was created. Use a helper thread as the "reactor"
-//! that waits for the deadline.
+//! the deadline passes. Dropping it cancels it: the driver forgets the deadline.
+//! Build a small one with `std` only: [`Delay`] completes `duration` after
+//! [`Delay::new`], with a helper thread of its own as the "reactor" that waits for
+//! the deadline.
 //!
-//! Write [`Delay::poll`] (the `Future` impl); [`Delay::new`] and [`Shared`] are
-//! given.
+//! - `poll` answers at once, whatever the duration: `Ready` once the deadline has
+//!   passed (already at the first poll, for a delay that is due), `Pending` before.
+//!   It never waits itself.
+//! - A pending delay starts one helper thread, at its first `Pending` poll, however
+//!   often it is polled afterwards.
+//! - The helper thread sleeps until the deadline (it does not check the clock in a
+//!   loop), then calls the waker of the **latest** poll, once: an executor may hand
+//!   a task a new waker at each poll.
+//! - Dropping a pending delay ends its helper thread at once, as dropping a tokio
+//!   `Sleep` cancels its timer.
 //!
-//! The checks (`cargo test -p ch02-hand-made-timer`) verify:
-//! - a zero delay is ready at the first poll;
-//! - a one-hour delay answers `Pending` at once: `poll` must never wait itself;
-//! - when the deadline passes, the waker is called, and the next poll is `Ready`;
-//! - polled twice with two different wakers, the delay wakes the **latest** one (an
-//!   executor may hand a task a new waker at each poll);
-//! - it works under a real executor: tokio awaits it, with the runtime's thread free
-//!   meanwhile.
-//!
-//! Each check has a real-time limit.
+//! Write `poll`, and add to [`Delay`] the fields you need (and a `Drop` impl if you
+//! want one). Run `cargo xtask check ch02-hand-made-timer` to see what the checks
+//! verify.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -26,7 +28,7 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
-/// What the delay and its helper thread share.
+/// What a delay shares with its helper thread.
 #[derive(Default)]
 pub struct Shared {
     /// Set by the helper thread when the deadline has passed.
@@ -35,12 +37,12 @@ pub struct Shared {
     pub waker: Option<Waker>,
 }
 
-/// A future that completes once `deadline` has passed.
+/// A future that completes once `duration` has passed since [`Delay::new`].
 pub struct Delay {
-    pub deadline: Instant,
-    pub shared: Arc<Mutex<Shared>>,
-    /// Whether the helper thread was started (start only one per delay).
-    pub thread_started: bool,
+    deadline: Instant,
+    shared: Arc<Mutex<Shared>>,
+    // TODO: what tells `poll` that the helper thread already runs, and what tells
+    // the helper thread that the delay was dropped.
 }
 
 impl Delay {
@@ -48,7 +50,6 @@ impl Delay {
         Self {
             deadline: Instant::now() + duration,
             shared: Arc::default(),
-            thread_started: false,
         }
     }
 }
@@ -57,9 +58,9 @@ impl Future for Delay {
     type Output = ();
 
     fn poll(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<()> {
-        // TODO: ready if the deadline has passed; otherwise store the current waker,
-        // start the helper thread once, and answer Pending without waiting.
-        let _ = context;
+        // TODO: Ready if the deadline has passed; otherwise store the current waker,
+        // start the helper thread if it does not run yet, and answer Pending.
+        let _ = (self.deadline, &self.shared, context);
         todo!("answer at once: Ready after the deadline, Pending before")
     }
 }

@@ -1,27 +1,28 @@
-//! # Exercise 2.3: wake means "back on the ready queue"
+//! # Exercise 2.3: wake once, run once
 //!
-//! asyncio's loop keeps a queue of ready callbacks; when I/O completes, the
-//! suspended coroutine goes back on that queue. Our executor works the same way: a
-//! [`Task`] is its own waker, and waking it sends it back on the executor's ready
-//! queue. [`Executor::spawn`] is given.
+//! Listing 2-2's executor puts a task back on its ready queue at every wake: a task
+//! woken five times before its turn comes is queued five times, and polled five
+//! times, four of them for nothing. tokio's tasks carry a "notified" flag instead:
+//! waking a task that is already queued does nothing. Give this executor that rule.
 //!
-//! Write [`Task::wake`] and [`Executor::run`], with `std` only.
+//! - [`Task::wake`] queues the task only if it is not queued already; its `queued`
+//!   flag says whether it is (`spawn` queues a new task, so it starts `true`).
+//! - [`Executor::run`] takes the next ready task and polls it once, again and again,
+//!   until every spawned task has finished; with no task spawned, it returns at
+//!   once. A task woken while it is being polled (as `yield_now` does) is polled
+//!   again later: that wake is not lost.
+//! - Tasks take turns: a woken task goes to the back of the queue.
+//! - While no task is ready, `run` sleeps until a waker (maybe on another thread)
+//!   queues one: it neither spins nor returns while a task is still pending.
+//! - A wake that comes after the task has finished, or after the executor is gone,
+//!   does nothing (and does not panic).
 //!
-//! The checks (`cargo test -p ch02-ready-queue`) verify:
-//! - every spawned task runs to completion, and `run` returns when all are done;
-//! - tasks take turns: two tasks that yield alternate step by step (a `run` that
-//!   keeps polling one task until it finishes does not);
-//! - a task woken later by another thread (as by I/O) is polled again: `run` must
-//!   not return while a task is still pending, even when the queue is momentarily
-//!   empty;
-//! - a stale wake of a finished task is ignored.
-//!
-//! Each check has a real-time limit: a `wake` that polls the task itself, for
-//! instance, locks the task's future while it is already locked, and the limit
-//! reports the deadlock.
+//! Write [`Task::wake`] and [`Executor::run`], with `std` only. Run `cargo xtask
+//! check ch02-ready-queue` to see what the checks verify.
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::task::Wake;
@@ -33,12 +34,14 @@ pub struct Task {
     /// `None` once the future has finished.
     pub future: Mutex<Option<BoxedFuture>>,
     pub ready_queue: Sender<Arc<Task>>,
+    /// Whether the task is on the ready queue (or about to be put on it).
+    pub queued: AtomicBool,
 }
 
 impl Wake for Task {
     fn wake(self: Arc<Self>) {
-        // TODO: put this task back on the ready queue (and nothing else).
-        todo!("send the task on its ready queue")
+        // TODO: put this task on the ready queue, unless it is queued already.
+        todo!("queue the task once")
     }
 }
 
@@ -67,6 +70,7 @@ impl Executor {
         let task = Arc::new(Task {
             future: Mutex::new(Some(Box::pin(future))),
             ready_queue: self.sender.clone(),
+            queued: AtomicBool::new(true),
         });
         self.unfinished += 1;
         self.sender
@@ -76,9 +80,9 @@ impl Executor {
 
     /// Polls ready tasks, one poll at a time, until every spawned task has finished.
     pub fn run(&mut self) {
-        // TODO: while tasks are unfinished: take the next ready task, skip it if it
-        // already finished, poll it once with a waker made from the task, and note
-        // when it finishes.
+        // TODO: while tasks are unfinished: take the next ready task, note that it
+        // is off the queue, skip it if it already finished, poll it once with a
+        // waker made from the task, and note when it finishes.
         todo!("the event loop")
     }
 }

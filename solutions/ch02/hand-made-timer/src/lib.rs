@@ -2,11 +2,13 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
+use std::thread;
 use std::time::{Duration, Instant};
 
-/// What the delay and its helper thread share.
+/// What a delay shares with its helper thread.
 #[derive(Default)]
 pub struct Shared {
     /// Set by the helper thread when the deadline has passed.
@@ -15,12 +17,13 @@ pub struct Shared {
     pub waker: Option<Waker>,
 }
 
-/// A future that completes once `deadline` has passed.
+/// A future that completes once `duration` has passed since [`Delay::new`].
 pub struct Delay {
-    pub deadline: Instant,
-    pub shared: Arc<Mutex<Shared>>,
-    /// Whether the helper thread was started (start only one per delay).
-    pub thread_started: bool,
+    deadline: Instant,
+    shared: Arc<Mutex<Shared>>,
+    /// `None` until the first `Pending` poll starts the helper thread. Nothing is
+    /// ever sent on it: dropping it, with the delay, is what ends the thread's wait.
+    stop_helper: Option<Sender<()>>,
 }
 
 impl Delay {
@@ -28,7 +31,7 @@ impl Delay {
         Self {
             deadline: Instant::now() + duration,
             shared: Arc::default(),
-            thread_started: false,
+            stop_helper: None,
         }
     }
 }
@@ -45,18 +48,25 @@ impl Future for Delay {
         // reach the task.
         shared.waker = Some(context.waker().clone());
         drop(shared);
-        if !self.thread_started {
-            self.thread_started = true;
+        if self.stop_helper.is_none() {
+            let (stop_helper, stopped) = mpsc::channel::<()>();
+            self.stop_helper = Some(stop_helper);
             let (deadline, shared) = (self.deadline, Arc::clone(&self.shared));
             // The helper thread is our "reactor": it does the waiting, so `poll`
             // never does.
-            std::thread::spawn(move || {
-                std::thread::sleep(
-                    deadline.saturating_duration_since(Instant::now()),
-                );
-                let mut shared = shared.lock().unwrap();
-                shared.fired = true;
-                if let Some(waker) = shared.waker.take() {
+            thread::spawn(move || {
+                let left = deadline.saturating_duration_since(Instant::now());
+                // Asleep in the OS until the deadline (`Timeout`), or until the
+                // delay is dropped (`Disconnected`): then nobody waits any more.
+                if stopped.recv_timeout(left) != Err(RecvTimeoutError::Timeout) {
+                    return;
+                }
+                let waker = {
+                    let mut shared = shared.lock().unwrap();
+                    shared.fired = true;
+                    shared.waker.take()
+                };
+                if let Some(waker) = waker {
                     waker.wake();
                 }
             });

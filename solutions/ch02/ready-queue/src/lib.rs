@@ -1,7 +1,8 @@
-//! # Exercise 2.3: wake means "back on the ready queue" (solution)
+//! # Exercise 2.3: wake once, run once (solution)
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Wake, Waker};
@@ -13,13 +14,20 @@ pub struct Task {
     /// `None` once the future has finished.
     pub future: Mutex<Option<BoxedFuture>>,
     pub ready_queue: Sender<Arc<Task>>,
+    /// Whether the task is on the ready queue (or about to be put on it).
+    pub queued: AtomicBool,
 }
 
 impl Wake for Task {
     fn wake(self: Arc<Self>) {
-        // Waking never polls: the executor polls the task when its turn comes. The
-        // send fails only if the executor is gone, and then there is nobody left to
-        // run the task.
+        // Only the wake that turns the flag from false to true queues the task; the
+        // others find it queued already. Waking never polls: the executor polls the
+        // task when its turn comes.
+        if self.queued.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        // The send fails only if the executor is gone, and then there is nobody
+        // left to run the task.
         let queue = self.ready_queue.clone();
         let _ = queue.send(self);
     }
@@ -50,6 +58,7 @@ impl Executor {
         let task = Arc::new(Task {
             future: Mutex::new(Some(Box::pin(future))),
             ready_queue: self.sender.clone(),
+            queued: AtomicBool::new(true),
         });
         self.unfinished += 1;
         self.sender
@@ -66,9 +75,12 @@ impl Executor {
                 .ready_queue
                 .recv()
                 .expect("the executor holds a sender");
+            // Off the queue *before* the poll: a wake from now on, even one during
+            // the poll below, queues the task again.
+            task.queued.store(false, Ordering::Release);
             let mut slot = task.future.lock().unwrap();
             let Some(future) = slot.as_mut() else {
-                continue; // a stale wake: the task already finished
+                continue; // a late wake: the task already finished
             };
             let waker = Waker::from(Arc::clone(&task));
             if future
