@@ -1,41 +1,122 @@
-use course_testkit::{run_paused, timed};
-use first_mirror::{
-    AllMirrorsFailed, Mirror, MirrorError, Package, download_from_first,
-};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use course_testkit::{count_polls, live_tasks, run_paused, run_real_clock, timed};
+use first_mirror::{AllMirrorsFailed, MirrorError, Package, download_from_first};
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+use std::task::Poll;
 use std::time::Duration;
 
-/// Mirrors `(host, latency in ms, broken)` that share one `completed` counter.
-fn mirrors(
-    specs: &[(&'static str, u64, bool)],
-    completed: &Arc<AtomicUsize>,
-) -> Vec<Mirror> {
-    specs
-        .iter()
-        .map(|&(host, latency_ms, broken)| Mirror {
-            host,
-            latency: Duration::from_millis(latency_ms),
-            broken,
-            completed_downloads: completed.clone(),
-        })
-        .collect()
+/// How one mirror answers: after `latency_ms`, with the package, or with the error
+/// `reason` when it is broken.
+#[derive(Clone, Copy)]
+struct Behaviour {
+    latency_ms: u64,
+    broken: Option<&'static str>,
+}
+
+const fn works(latency_ms: u64) -> Behaviour {
+    Behaviour {
+        latency_ms,
+        broken: None,
+    }
+}
+
+const fn fails(latency_ms: u64, reason: &'static str) -> Behaviour {
+    Behaviour {
+        latency_ms,
+        broken: Some(reason),
+    }
+}
+
+/// The checks' stand-in for the mirrors: how each answers, which downloads started
+/// and which ran to their end. The checks compare the answer with what these mirrors
+/// did, never with anything of the crate under test.
+#[derive(Clone)]
+struct Mirrors {
+    hosts: Arc<HashMap<&'static str, Behaviour>>,
+    started: Arc<Mutex<Vec<&'static str>>>,
+    completed: Arc<Mutex<Vec<&'static str>>>,
+}
+
+impl Mirrors {
+    fn new(mirrors: &[(&'static str, Behaviour)]) -> Self {
+        Self {
+            hosts: Arc::new(mirrors.iter().copied().collect()),
+            started: Arc::default(),
+            completed: Arc::default(),
+        }
+    }
+
+    /// A download of the package `serde` from `host`: it counts as started at its
+    /// first poll, and as completed when it gets to its end.
+    fn download(
+        &self,
+        host: &'static str,
+    ) -> impl Future<Output = Result<Package, MirrorError>> + Send + 'static {
+        let mirrors = self.clone();
+        async move {
+            let behaviour = mirrors.hosts[host];
+            mirrors.started.lock().unwrap().push(host);
+            tokio::time::sleep(Duration::from_millis(behaviour.latency_ms)).await;
+            mirrors.completed.lock().unwrap().push(host);
+            match behaviour.broken {
+                None => Ok(Package {
+                    name: "serde",
+                    from: host,
+                }),
+                Some(reason) => Err(MirrorError { host, reason }),
+            }
+        }
+    }
+
+    fn sorted(list: &Mutex<Vec<&'static str>>) -> Vec<&'static str> {
+        let mut hosts = list.lock().unwrap().clone();
+        hosts.sort_unstable();
+        hosts
+    }
+}
+
+fn hosts(mirrors: &[(&'static str, Behaviour)]) -> Vec<&'static str> {
+    mirrors.iter().map(|&(host, _)| host).collect()
+}
+
+/// Awaits `future`; a panic inside it becomes `Err` with the panic's message, so that
+/// the check can say what the panic means. (The panic is still printed above.)
+async fn catching_panics<F: Future>(future: F) -> Result<F::Output, String> {
+    let mut future = std::pin::pin!(future);
+    std::future::poll_fn(|context| {
+        let polled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            future.as_mut().poll(context)
+        }));
+        match polled {
+            Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
+            Ok(Poll::Pending) => Poll::Pending,
+            Err(panic) => Poll::Ready(Err(panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default())),
+        }
+    })
+    .await
 }
 
 /// The first in the list is slow, the fastest is broken, the first success comes
-/// third.
-const MIXED: [(&str, u64, bool); 4] = [
-    ("eu.mirror.example", 300, false),
-    ("us.mirror.example", 100, true),
-    ("asia.mirror.example", 200, false),
-    ("backup.mirror.example", 5000, false),
+/// third in time and in the list, and a slower success comes after it.
+const MIXED: [(&str, Behaviour); 5] = [
+    ("eu.mirror.example", works(300)),
+    ("us.mirror.example", fails(100, "checksum mismatch")),
+    ("asia.mirror.example", works(200)),
+    ("backup.mirror.example", works(5000)),
+    ("au.mirror.example", fails(150, "connection reset")),
 ];
 
 #[test]
 fn the_first_successful_download_wins_when_it_succeeds() {
-    let (took, result) = run_paused(|| async {
-        let mirrors = mirrors(&MIXED, &Arc::default());
-        timed(download_from_first(&mirrors, "serde")).await
+    let mirrors = Mirrors::new(&MIXED);
+    let (took, result) = run_paused(move || async move {
+        let download = |host| mirrors.download(host);
+        timed(download_from_first(&hosts(&MIXED), download)).await
     });
     assert_eq!(
         result,
@@ -43,65 +124,82 @@ fn the_first_successful_download_wins_when_it_succeeds() {
             name: "serde",
             from: "asia.mirror.example",
         }),
-        "asia (200 ms) is the first mirror to succeed: eu is slower (300 ms), and \
-         us answers first (100 ms) but fails. An error must not end the race"
+        "asia (200 ms) is the first mirror to succeed: eu is first in the list but \
+         slower (300 ms), and us and au answer sooner (100 and 150 ms) but fail. A \
+         failure must not end the race"
     );
     assert_eq!(
         took,
         Duration::from_millis(200),
         "the download came back after {took:?} of virtual time; asking all mirrors \
          at once, the first success arrives at 200 ms. Were the mirrors asked one \
-         after another?"
+         after another, or every answer awaited?"
     );
 }
 
 #[test]
-fn the_other_downloads_are_stopped_once_one_succeeds() {
-    let completed = run_paused(|| async {
-        let completed = Arc::new(AtomicUsize::new(0));
-        let mirrors = mirrors(&MIXED, &completed);
-        download_from_first(&mirrors, "serde")
+fn no_download_finishes_after_the_winner() {
+    let mirrors = Mirrors::new(&MIXED);
+    let watched = mirrors.clone();
+    let tasks_left = run_paused(move || async move {
+        let download = |host| mirrors.download(host);
+        download_from_first(&hosts(&MIXED), download)
             .await
             .expect("asia succeeds");
+        let tasks_left = live_tasks().await;
         // Long after eu (300 ms) and backup (5 s) would have finished, had they kept
         // running.
         tokio::time::sleep(Duration::from_secs(60)).await;
-        completed.load(Ordering::SeqCst)
+        tasks_left
     });
     assert_eq!(
-        completed, 2,
-        "{completed} downloads ran to their end; only us (failed at 100 ms) and \
-         asia (the winner, 200 ms) should have. The others kept downloading after \
-         the winner was known: drop (or abort) them when you return"
+        tasks_left, 0,
+        "{tasks_left} task(s) were still alive after download_from_first returned: \
+         a spawned download keeps running when its JoinHandle is dropped. Stop the \
+         losers (abort them, or do not spawn them)"
+    );
+    assert_eq!(
+        Mirrors::sorted(&watched.completed),
+        [
+            "asia.mirror.example",
+            "au.mirror.example",
+            "us.mirror.example"
+        ],
+        "the downloads that ran to their end (left): only us and au (failed at 100 \
+         and 150 ms) and asia (the winner, 200 ms) may. The others kept downloading \
+         after the winner was known: drop (or abort) them when you return"
     );
 }
 
+/// Every mirror fails, in an order that is neither the list's nor the names'.
+const ALL_BROKEN: [(&str, Behaviour); 4] = [
+    ("eu.mirror.example", fails(200, "checksum mismatch")),
+    ("asia.mirror.example", fails(300, "connection reset")),
+    ("us.mirror.example", fails(100, "checksum mismatch")),
+    ("au.mirror.example", fails(250, "not found")),
+];
+
 #[test]
 fn when_every_mirror_fails_every_error_comes_back_in_order_of_failure() {
-    let (took, result) = run_paused(|| async {
-        let specs = [
-            ("eu.mirror.example", 200, true),
-            ("asia.mirror.example", 300, true),
-            ("us.mirror.example", 100, true),
-        ];
-        let mirrors = mirrors(&specs, &Arc::default());
-        timed(download_from_first(&mirrors, "serde")).await
+    let mirrors = Mirrors::new(&ALL_BROKEN);
+    let (took, result) = run_paused(move || async move {
+        let download = |host| mirrors.download(host);
+        timed(download_from_first(&hosts(&ALL_BROKEN), download)).await
     });
-    let error = |host| MirrorError {
-        host,
-        reason: "checksum mismatch",
-    };
+    let error = |host, reason| MirrorError { host, reason };
     assert_eq!(
         result,
         Err(AllMirrorsFailed {
             errors: vec![
-                error("us.mirror.example"),
-                error("eu.mirror.example"),
-                error("asia.mirror.example"),
+                error("us.mirror.example", "checksum mismatch"),
+                error("eu.mirror.example", "checksum mismatch"),
+                error("au.mirror.example", "not found"),
+                error("asia.mirror.example", "connection reset"),
             ],
         }),
-        "every mirror failed: expected all three errors, in the order the mirrors \
-         failed (us at 100 ms, eu at 200 ms, asia at 300 ms)"
+        "every mirror failed: expected all four errors, each with its own reason, in \
+         the order the mirrors failed (us at 100 ms, eu at 200, au at 250, asia at \
+         300), not in the order of the list"
     );
     assert_eq!(
         took,
@@ -112,7 +210,72 @@ fn when_every_mirror_fails_every_error_comes_back_in_order_of_failure() {
 }
 
 #[test]
-fn no_mirror_means_no_package() {
-    let result = run_paused(|| async { download_from_first(&[], "serde").await });
+fn each_mirror_is_asked_exactly_once() {
+    let mirrors = Mirrors::new(&ALL_BROKEN);
+    let watched = mirrors.clone();
+    run_paused(move || async move {
+        let download = |host| mirrors.download(host);
+        download_from_first(&hosts(&ALL_BROKEN), download).await
+    })
+    .expect_err("every mirror is broken");
+    let mut expected = hosts(&ALL_BROKEN);
+    expected.sort_unstable();
+    assert_eq!(
+        Mirrors::sorted(&watched.started),
+        expected,
+        "the downloads that started (left), by mirror: each mirror must be asked \
+         exactly once. A mirror asked twice was retried, which the task does not \
+         ask for; a mirror missing was never asked"
+    );
+}
+
+#[test]
+fn no_mirror_means_no_package_at_once() {
+    let mirrors = Mirrors::new(&[]);
+    let (took, result) = run_paused(move || async move {
+        let download = |host| mirrors.download(host);
+        timed(catching_panics(download_from_first(&[], download))).await
+    });
+    let result = result.unwrap_or_else(|panic| {
+        panic!(
+            "with no mirrors, download_from_first panicked (\"{panic}\"): some \
+             helpers refuse an empty list (futures::future::select_all and select_ok \
+             do). No mirror is a legal input, and its answer is an error with no \
+             errors in it"
+        )
+    });
     assert_eq!(result, Err(AllMirrorsFailed { errors: Vec::new() }));
+    assert_eq!(
+        took,
+        Duration::ZERO,
+        "with no mirror, there is nothing to wait for"
+    );
+}
+
+#[test]
+fn waits_for_the_downloads_without_spinning() {
+    // On the real clock, with downloads of a few milliseconds.
+    let quick = [
+        ("eu.mirror.example", works(40)),
+        ("us.mirror.example", fails(5, "checksum mismatch")),
+        ("asia.mirror.example", works(20)),
+    ];
+    let mirrors = Mirrors::new(&quick);
+    let (result, polls) = run_real_clock(move || async move {
+        let download = |host| mirrors.download(host);
+        let hosts = hosts(&quick);
+        let (downloading, polls) =
+            count_polls(download_from_first(&hosts, download));
+        (downloading.await, polls)
+    });
+    assert_eq!(
+        result,
+        Ok(Package {
+            name: "serde",
+            from: "asia.mirror.example",
+        }),
+        "the same winner as on the paused clock"
+    );
+    // One poll to start, then about one per download that ends; the margin is wide.
+    polls.assert_at_most(20, "download_from_first");
 }

@@ -2,21 +2,7 @@
 
 use futures::StreamExt;
 use futures::stream::FuturesUnordered;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
-
-/// A download mirror. A download takes `latency`, and fails if the mirror is
-/// `broken`.
-#[derive(Debug, Clone)]
-pub struct Mirror {
-    pub host: &'static str,
-    pub latency: Duration,
-    pub broken: bool,
-    /// A metric the service exports: downloads that ran to their end, successful or
-    /// not.
-    pub completed_downloads: Arc<AtomicUsize>,
-}
+use std::future::Future;
 
 /// A downloaded package.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,41 +24,20 @@ pub struct AllMirrorsFailed {
     pub errors: Vec<MirrorError>,
 }
 
-impl Mirror {
-    /// Downloads `package` from this mirror. The network is simulated with
-    /// `tokio::time::sleep`.
-    pub async fn download(
-        &self,
-        package: &'static str,
-    ) -> Result<Package, MirrorError> {
-        tokio::time::sleep(self.latency).await;
-        self.completed_downloads.fetch_add(1, Ordering::SeqCst);
-        if self.broken {
-            Err(MirrorError {
-                host: self.host,
-                reason: "checksum mismatch",
-            })
-        } else {
-            Ok(Package {
-                name: package,
-                from: self.host,
-            })
-        }
-    }
-}
-
-/// Asks every mirror at once for `package`; returns the first successful download,
-/// or every error in the order of failure.
-pub async fn download_from_first(
-    mirrors: &[Mirror],
-    package: &'static str,
-) -> Result<Package, AllMirrorsFailed> {
-    let mut downloads: FuturesUnordered<_> = mirrors
-        .iter()
-        .map(|mirror| mirror.download(package))
-        .collect();
+/// Downloads from every mirror at once with `download`; returns the first
+/// successful download, or every error in the order of failure.
+pub async fn download_from_first<Download, Answer>(
+    mirrors: &[&'static str],
+    download: Download,
+) -> Result<Package, AllMirrorsFailed>
+where
+    Download: Fn(&'static str) -> Answer,
+    Answer: Future<Output = Result<Package, MirrorError>>,
+{
+    let mut downloads: FuturesUnordered<_> =
+        mirrors.iter().map(|&host| download(host)).collect();
     let mut errors = Vec::new();
-    // `next` yields the downloads in the order they finish.
+    // `next` yields the downloads' answers in the order they finish.
     while let Some(answer) = downloads.next().await {
         match answer {
             // Returning drops `downloads`, and with it every download still in
