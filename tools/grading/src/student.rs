@@ -40,7 +40,7 @@ pub fn plans(
             canonical,
             variants: vec![Variant {
                 role: Role::Student,
-                lib: LibSource::File(student_dir.join("src/lib.rs")),
+                lib: student_lib(&student_dir),
                 only: None,
                 dependencies,
             }],
@@ -48,6 +48,20 @@ pub fn plans(
         notes.push(exercise_notes);
     }
     Ok((source, plans, notes))
+}
+
+/// The student's `src/lib.rs`; when it is missing, a library that says so when it is built,
+/// so that this exercise fails and the others are graded.
+fn student_lib(student_dir: &Path) -> LibSource {
+    let lib = student_dir.join("src/lib.rs");
+    if lib.is_file() {
+        LibSource::File(lib)
+    } else {
+        LibSource::Text(format!(
+            "compile_error!(\"{} is missing from the student's copy\");\n",
+            lib.display()
+        ))
+    }
 }
 
 /// Where the course's own checks and manifests are read from.
