@@ -8,9 +8,10 @@
 //! Write [`read_all`]: read every sensor **at the same time** and return the
 //! readings.
 //!
-//! - Start one tokio task per sensor with `tokio::spawn`, all of them before
-//!   waiting for any (this exercise is about tasks: no other tasks, and no other
-//!   way of waiting for many futures inside one task).
+//! - Start exactly one tokio task per sensor with `tokio::spawn`, all of them
+//!   before waiting for any, and no other task. (This exercise is about tasks:
+//!   waiting for many futures inside one task, without spawning, is chapter 4's
+//!   subject.)
 //! - Return one reading per sensor, in the order of `sensors`. That order is the
 //!   only one that counts: the ids are in no particular order, the same id may be
 //!   listed twice (each listing is read, and may answer another temperature), and
