@@ -277,8 +277,10 @@ fn an_abandoned_import_stops_every_job() {
     assert_eq!(
         import.finished(),
         ["customers.csv", "orders.csv"],
-        "the jobs that reached their end: after the caller gave up at 1.2 s, no job \
-         may finish (the tasks must not outlive the dropped run_import)"
+        "the jobs that reached their end (left): by 1.2 s, when the caller gave up, \
+         customers.csv and the second orders.csv had (fewer means the jobs were not \
+         all running at once); after it, no job may finish (the tasks must not \
+         outlive the dropped run_import)"
     );
 }
 
