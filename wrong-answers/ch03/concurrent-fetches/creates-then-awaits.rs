@@ -1,4 +1,5 @@
-//! Creates the three futures first, as if that started them, then awaits them one by one.
+//! Creates the three futures first, as if that started them, then awaits them one by
+//! one.
 //!
 //! kind: sequential
 //! caught-by: the_fetches_overlap

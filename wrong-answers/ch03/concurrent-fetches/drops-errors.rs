@@ -1,4 +1,5 @@
-//! Shows an empty part of the page when its service fails, instead of returning the error.
+//! Shows an empty part of the page when its service fails, instead of returning the
+//! error.
 //!
 //! kind: error-handling
 //! caught-by: a_failed_fetch_comes_back_at_the_moment_it_fails

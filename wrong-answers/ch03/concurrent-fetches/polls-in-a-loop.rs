@@ -1,4 +1,5 @@
-//! Polls the three futures by hand in a poll_fn that wakes itself at once whenever a reply is missing.
+//! Polls the three futures by hand in a poll_fn that wakes itself at once whenever a
+//! reply is missing.
 //!
 //! kind: busy-wait
 //! caught-by: a_waiting_dashboard_is_polled_only_when_a_reply_comes

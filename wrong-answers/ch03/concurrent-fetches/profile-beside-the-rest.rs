@@ -1,4 +1,5 @@
-//! Fetches the profile (the slowest service in the task's example) beside the two others, which it awaits one after the other.
+//! Fetches the profile, guessed to be the slowest service, beside the two others,
+//! which it awaits one after the other.
 //!
 //! kind: friendly-inputs
 //! caught-by: the_fetches_overlap

@@ -1,4 +1,5 @@
-//! Pauses with tokio::time::advance, which passes the paused-clock checks without waiting.
+//! Pauses with tokio::time::advance, which passes the paused-clock checks without
+//! waiting.
 //!
 //! kind: clock-gaming
 //! caught-by: builds-without-test-util

@@ -1,4 +1,5 @@
-//! Makes one future and awaits it again for each attempt, through a pinned reference.
+//! Makes one future and awaits it again for each attempt, through a pinned
+//! reference.
 //!
 //! kind: error-handling
 //! caught-by: each_attempt_awaits_a_fresh_future

@@ -1,4 +1,5 @@
-//! Reads `attempts` as the number of retries after the first try, so makes one attempt too many.
+//! Reads `attempts` as the number of retries after the first try, so makes one
+//! attempt too many.
 //!
 //! kind: more-than-asked
 //! caught-by: when_every_attempt_fails_the_last_error_comes_back

@@ -1,4 +1,5 @@
-//! Doubles the pause after each failure, as exponential backoff does, instead of waiting `pause` every time.
+//! Doubles the pause after each failure, as exponential backoff does, instead of
+//! waiting `pause` every time.
 //!
 //! kind: wrong-value
 //! caught-by: the_pause_is_the_one_the_caller_gives

@@ -1,4 +1,5 @@
-//! Waits a fixed 500 ms, the pause the checks use most, instead of the `pause` it is given.
+//! Waits a fixed 500 ms, the pause the checks use most, instead of the `pause` it is
+//! given.
 //!
 //! kind: friendly-inputs
 //! caught-by: the_pause_is_the_one_the_caller_gives

@@ -1,4 +1,5 @@
-//! Loops over `1..=attempts` and unwraps the last error, which panics when `attempts` is 0.
+//! Loops over `1..=attempts` and unwraps the last error, which panics when
+//! `attempts` is 0.
 //!
 //! kind: edge-case
 //! caught-by: zero_attempts_mean_one_attempt

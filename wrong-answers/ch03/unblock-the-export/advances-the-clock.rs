@@ -1,4 +1,5 @@
-//! Pauses with tokio::time::advance, which moves the paused clock of the checks instead of waiting.
+//! Pauses with tokio::time::advance, which moves the paused clock of the checks
+//! instead of waiting.
 //!
 //! kind: clock-gaming
 //! caught-by: builds-without-test-util

@@ -1,4 +1,5 @@
-//! Drops the `if` around the pause, so it also pauses after the 12th check before giving up.
+//! Drops the `if` around the pause, so it also pauses after the 12th check before
+//! giving up.
 //!
 //! kind: edge-case
 //! caught-by: a_job_that_never_finishes_gives_up_right_after_the_last_check

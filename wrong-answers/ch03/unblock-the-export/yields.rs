@@ -1,4 +1,5 @@
-//! Replaces the blocking sleep with yield_now, which gives the thread back but does not wait.
+//! Replaces the blocking sleep with yield_now, which gives the thread back but does
+//! not wait.
 //!
 //! kind: busy-wait
 //! caught-by: a_job_ready_after_one_second_is_reported_after_one_second

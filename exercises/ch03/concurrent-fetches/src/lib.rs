@@ -5,12 +5,12 @@
 //! latencies; the article's `asyncio.gather` costs the longest one.
 //!
 //! Write [`load_dashboard`]:
-//! - ask each of the three services once, **at the same time**, from the calling task
-//!   (no `tokio::spawn`, no thread): the dashboard is ready when the slowest service
-//!   has answered, whichever one that is;
+//! - ask each of the three services once, **at the same time**, from the calling
+//!   task (no `tokio::spawn`, no thread): the dashboard is ready when the slowest
+//!   service has answered, whichever one that is;
 //! - if a fetch fails, return its error at the moment it fails, as `asyncio.gather`
-//!   does, without waiting for the fetches still in flight; if several fail, the error
-//!   that happened first (in time) comes back.
+//!   does, without waiting for the fetches still in flight; if several fail, the
+//!   error that happened first (in time) comes back.
 //!
 //! The checks play the backend, with their own replies and latencies. Run
 //! `cargo xtask check ch03-concurrent-fetches` to see what they verify.

@@ -177,11 +177,11 @@ fn the_fetches_overlap() {
         assert_eq!(
             took,
             slowest,
-            "when {}, the dashboard took {took:?} of tokio's time. At the same time, the \
-             three fetches take as long as the slowest one ({slowest:?}); more means some \
-             fetch started only after another ended. A future does nothing until it is \
-             polled: creating the three first does not start them, awaiting them together \
-             does",
+            "when {}, the dashboard took {took:?} of tokio's time. At the same \
+             time, the three fetches take as long as the slowest one ({slowest:?}); \
+             more means some fetch started only after another ended. A future does \
+             nothing until it is polled: creating the three first does not start \
+             them, awaiting them together does",
             backend.describe()
         );
     }
@@ -223,16 +223,16 @@ fn a_failed_fetch_comes_back_at_the_moment_it_fails() {
         assert_eq!(
             dashboard,
             Err(FetchError::Unavailable { service: failed }),
-            "when {}, the {failed} service's error must come back to the caller (not a \
-             panic, not an empty part)",
+            "when {}, the {failed} service's error must come back to the caller \
+             (not a panic, not an empty part)",
             backend.describe()
         );
         assert_eq!(
             took,
             Duration::from_millis(at_ms),
-            "when {}, the error came back after {took:?}. Once one fetch has failed the page \
-             cannot be built: return that error at once, as gather does, instead of \
-             waiting for the slower fetches",
+            "when {}, the error came back after {took:?}. Once one fetch has failed \
+             the page cannot be built: return that error at once, as gather does, \
+             instead of waiting for the slower fetches",
             backend.describe()
         );
     }
@@ -268,8 +268,8 @@ fn when_two_fetches_fail_the_first_failure_comes_back() {
                 Err(FetchError::Unavailable { service: first }),
                 Duration::from_millis(at_ms)
             ),
-            "when {}, the {first} service failed first, after {at_ms} ms: its error comes \
-             back then, whatever the order in which the fetches were written",
+            "when {}, the {first} service failed first, after {at_ms} ms: its error \
+             comes back then, whatever the order in which the fetches were written",
             backend.describe()
         );
     }
@@ -287,10 +287,10 @@ fn a_waiting_dashboard_is_polled_only_when_a_reply_comes() {
     assert_eq!(dashboard, Ok(expected_dashboard()));
     assert!(
         polls <= 8,
-        "load_dashboard was polled {polls} times while three replies came in (after 5, 10 \
-         and 20 ms of real time); a future that waits for its waker is polled about once \
-         per reply. It polls itself in a loop instead (a waker woken at once, a yield): \
-         the fetches' futures wake the task when they can make progress, so await them \
-         together rather than re-polling them"
+        "load_dashboard was polled {polls} times while three replies came in (after \
+         5, 10 and 20 ms of real time); a future that waits for its waker is polled \
+         about once per reply. It polls itself in a loop instead (a waker woken at \
+         once, a yield): the fetches' futures wake the task when they can make \
+         progress, so await them together rather than re-polling them"
     );
 }

@@ -70,8 +70,9 @@ impl Future for OneAttempt {
     ) -> Poll<Self::Output> {
         assert!(
             !self.finished,
-            "the future of attempt {} was polled again after it had finished. A future \
-             runs once: to try again, call `operation()` again and await the new future",
+            "the future of attempt {} was polled again after it had finished. A \
+             future runs once: to try again, call `operation()` again and await the \
+             new future",
             self.number
         );
         let answer = ready!(self.answer.as_mut().poll(context));
@@ -99,9 +100,9 @@ impl Run {
     }
 }
 
-/// Runs `retry(attempts, pause, …)` on the paused clock against a gateway that fails
-/// the first `failures` attempts. A panic in `retry` fails the check with its message
-/// and what the call was.
+/// Runs `retry(attempts, pause, …)` on the paused clock against a gateway that
+/// fails the first `failures` attempts. A panic in `retry` fails the check with its
+/// message and what the call was.
 fn run(attempts: u32, pause: Duration, failures: u32) -> Run {
     let outcome = run_paused(move || async move {
         let log = Log::default();
@@ -125,8 +126,8 @@ fn run(attempts: u32, pause: Duration, failures: u32) -> Run {
             .unwrap_or("(no message)");
         let why = match attempts {
             0 => {
-                " 0 attempts mean one attempt, as 1 does: a loop over 1..=attempts makes \
-                 none, and then has no error to return"
+                " 0 attempts mean one attempt, as 1 does: a loop over 1..=attempts \
+                 makes none, and then has no error to return"
             }
             u32::MAX => {
                 " attempts may be as large as u32::MAX: count the attempts made and \
@@ -181,10 +182,10 @@ fn two_failures_then_a_success_take_three_attempts_and_two_pauses() {
     let expected = expected_time(3, 2, PAUSE);
     assert_eq!(
         run.took, expected,
-        "3 attempts of 100 ms and 2 pauses of 500 ms take {expected:?} of tokio's time; it \
-         took {:?}. Less means the pauses did not wait on tokio's clock (a \
-         std::thread::sleep does not move it) or were skipped; more, that there were \
-         more pauses or longer ones",
+        "3 attempts of 100 ms and 2 pauses of 500 ms take {expected:?} of tokio's \
+         time; it took {:?}. Less means the pauses did not wait on tokio's clock (a \
+         std::thread::sleep does not move it) or were skipped; more, that there \
+         were more pauses or longer ones",
         run.took
     );
 }
@@ -196,8 +197,8 @@ fn when_every_attempt_fails_the_last_error_comes_back() {
         assert_eq!(
             run.outcome,
             Err(PaymentError::TryAgain { attempt: attempts }),
-            "with {attempts} attempts that all fail, the caller needs the error of the last \
-             one, the most recent news from the gateway"
+            "with {attempts} attempts that all fail, the caller needs the error of \
+             the last one, the most recent news from the gateway"
         );
         assert_eq!(
             run.attempts(),
@@ -209,9 +210,9 @@ fn when_every_attempt_fails_the_last_error_comes_back() {
         assert_eq!(
             run.took,
             expected,
-            "{attempts} attempts need {} pause(s) between them, so {expected:?} of tokio's \
-             time; it took {:?}. There is nothing to wait for after the last attempt: its \
-             error comes back at once",
+            "{attempts} attempts need {} pause(s) between them, so {expected:?} of \
+             tokio's time; it took {:?}. There is nothing to wait for after the \
+             last attempt: its error comes back at once",
             attempts - 1,
             run.took
         );
@@ -241,8 +242,8 @@ fn the_largest_number_of_attempts_stops_at_the_first_success() {
         assert_eq!(
             run.outcome,
             Ok("payment accepted"),
-            "with u32::MAX attempts allowed and a gateway that accepts attempt {}, retry \
-             must return its success",
+            "with u32::MAX attempts allowed and a gateway that accepts attempt {}, \
+             retry must return its success",
             failures + 1
         );
         assert_eq!(run.attempts(), failures as usize + 1);
@@ -267,8 +268,8 @@ fn the_pause_is_the_one_the_caller_gives() {
         assert_eq!(
             run.took, expected,
             "3 attempts with pause = {pause:?} take 3 × 100 ms + 2 × {pause:?} = \
-             {expected:?} of tokio's time; it took {:?}. Each pause lasts exactly the \
-             `pause` the caller gives, every time",
+             {expected:?} of tokio's time; it took {:?}. Each pause lasts exactly \
+             the `pause` the caller gives, every time",
             run.took
         );
     }
@@ -281,8 +282,8 @@ fn each_attempt_awaits_a_fresh_future() {
         run.log,
         one_after_another(3),
         "each attempt should call operation() once, just before it, and await that \
-         future to its end before the next attempt; the gateway saw (Made = a call of \
-         operation(), Finished = its future finished): {:?}",
+         future to its end before the next attempt; the gateway saw (Made = a call \
+         of operation(), Finished = its future finished): {:?}",
         run.log
     );
 }
@@ -310,10 +311,10 @@ fn other_tasks_run_during_the_pauses() {
     assert_eq!(
         other_task_ran,
         Some(Duration::from_millis(25)),
-        "a task that needed the thread for a moment, 25 ms into a 60 ms pause, had not \
-         run when retry returned: the pause kept the thread to itself. \
-         std::thread::sleep blocks the whole thread; tokio::time::sleep(pause).await \
-         suspends only this task"
+        "a task that needed the thread for a moment, 25 ms into a 60 ms pause, had \
+         not run when retry returned: the pause kept the thread to itself. \
+         std::thread::sleep blocks the whole thread; \
+         tokio::time::sleep(pause).await suspends only this task"
     );
     assert_eq!(took, Duration::from_millis(60));
 }
@@ -330,10 +331,11 @@ fn on_a_real_clock_the_pauses_wait_without_spinning() {
     assert_eq!(outcome, Err("declined"));
     assert!(
         polls <= 6,
-        "retry was polled {polls} times for 3 attempts that fail at once and 2 pauses of \
-         15 ms; waiting on a timer takes one poll per pause (3 in all). It checks again \
-         and again instead of waiting: a loop that yields until the clock reads the end \
-         of the pause spins a core (and never ends on the paused clock, which moves only \
-         when every task waits). Await tokio::time::sleep(pause)"
+        "retry was polled {polls} times for 3 attempts that fail at once and 2 \
+         pauses of 15 ms; waiting on a timer takes one poll per pause (3 in all). \
+         It checks again and again instead of waiting: a loop that yields until the \
+         clock reads the end of the pause spins a core (and never ends on the \
+         paused clock, which moves only when every task waits). Await \
+         tokio::time::sleep(pause)"
     );
 }

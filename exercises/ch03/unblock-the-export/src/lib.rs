@@ -3,8 +3,8 @@
 //! A reporting service starts a long export job, then asks for its status every
 //! 250 ms until the file is ready. The code below returns the right answer. But it
 //! hides a call that blocks the runtime's thread: while one request waits for its
-//! export, no other task on that thread can run. The article warns about exactly this
-//! (a synchronous call inside `async def` blocks the whole event loop).
+//! export, no other task on that thread can run. The article warns about exactly
+//! this (a synchronous call inside `async def` blocks the whole event loop).
 //!
 //! Find the blocking call and fix it. `wait_for_export` must keep its behaviour,
 //! measured on tokio's clock:
@@ -15,8 +15,8 @@
 //! - each pause suspends the task on a tokio timer, so other tasks run meanwhile; it
 //!   starts no thread and leaves no task behind.
 //!
-//! The checks keep their own copies of 250 ms and 12: fix the pause, not the numbers.
-//! Run `cargo xtask check ch03-unblock-the-export` to see what they verify.
+//! The checks keep their own copies of 250 ms and 12: fix the pause, not the
+//! numbers. Run `cargo xtask check ch03-unblock-the-export` to see what they verify.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;

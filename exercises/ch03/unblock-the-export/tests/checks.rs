@@ -61,10 +61,11 @@ fn a_job_ready_after_one_second_is_reported_after_one_second() {
         assert_eq!(
             wait,
             found_at_check(5),
-            "a job done after {ready_after:?} is found by the check at 1 s, the 5th (at 0, \
-             250, 500, 750 and 1000 ms of tokio's clock). Each pause must last 250 ms of \
-             that clock: a blocking sleep (std::thread::sleep) does not move it, a \
-             yield does not wait at all, and an interval's first tick is immediate"
+            "a job done after {ready_after:?} is found by the check at 1 s, the 5th \
+             (at 0, 250, 500, 750 and 1000 ms of tokio's clock). Each pause must \
+             last 250 ms of that clock: a blocking sleep (std::thread::sleep) does \
+             not move it, a yield does not wait at all, and an interval's first \
+             tick is immediate"
         );
     }
 }
@@ -75,8 +76,8 @@ fn a_job_ready_at_once_is_reported_without_a_pause() {
     assert_eq!(
         wait,
         found_at_check(1),
-        "a job already done is found by the first check, at once: no pause comes before \
-         it"
+        "a job already done is found by the first check, at once: no pause comes \
+         before it"
     );
 }
 
@@ -100,9 +101,9 @@ fn a_job_that_never_finishes_gives_up_right_after_the_last_check() {
             outcome: Err(ExportError::GaveUp),
             checks: MAX_CHECKS,
         },
-        "a job that never finishes gets 12 checks, 250 ms apart, then GaveUp at once, \
-         at 2750 ms: 11 pauses, none after the last check (the checks keep their own \
-         copies of 12 and 250 ms)"
+        "a job that never finishes gets 12 checks, 250 ms apart, then GaveUp at \
+         once, at 2750 ms: 11 pauses, none after the last check (the checks keep \
+         their own copies of 12 and 250 ms)"
     );
 }
 
@@ -126,9 +127,9 @@ fn other_tasks_keep_running_while_the_export_is_awaited() {
     });
     assert!(
         (10..=11).contains(&beats),
-        "a heartbeat task, every 100 ms on the same thread, beat {beats} time(s) while the \
-         export was awaited for 1 s (10 or 11 expected): something in wait_for_export \
-         keeps the thread to itself"
+        "a heartbeat task, every 100 ms on the same thread, beat {beats} time(s) \
+         while the export was awaited for 1 s (10 or 11 expected): something in \
+         wait_for_export keeps the thread to itself"
     );
 }
 
@@ -141,9 +142,9 @@ fn wait_for_export_leaves_no_task_behind() {
     });
     assert_eq!(
         left, 0,
-        "{left} task(s) were still alive after wait_for_export returned. A pause that \
-         spawns its sleep as a task does not wait for it (the check goes on at once) and \
-         leaves the task behind: await the sleep itself"
+        "{left} task(s) were still alive after wait_for_export returned. A pause \
+         that spawns its sleep as a task does not wait for it (the check goes on at \
+         once) and leaves the task behind: await the sleep itself"
     );
 }
 
@@ -166,23 +167,25 @@ fn on_a_real_clock_the_pauses_wait_on_a_timer() {
     assert_eq!(outcome.as_deref(), Ok(ADDRESS));
     assert_eq!(
         checks, 2,
-        "the job was done 1 ms after the first check: the second, 250 ms later, finds it"
+        "the job was done 1 ms after the first check: the second, 250 ms later, \
+         finds it"
     );
     assert!(
         polls <= 8,
-        "wait_for_export was polled {polls} times for 2 checks and one pause of 250 ms; \
-         waiting on a timer needs a handful. The pause checks the clock again and again \
-         instead of waiting: a loop that yields until the clock reads the end of the \
-         pause spins a core (and never ends on the paused clock, which moves only when \
-         every task waits). Await tokio::time::sleep"
+        "wait_for_export was polled {polls} times for 2 checks and one pause of 250 \
+         ms; waiting on a timer needs a handful. The pause checks the clock again \
+         and again instead of waiting: a loop that yields until the clock reads the \
+         end of the pause spins a core (and never ends on the paused clock, which \
+         moves only when every task waits). Await tokio::time::sleep"
     );
     if let Some(started) = threads_started {
         assert_eq!(
             started, 0,
-            "wait_for_export started {started} OS thread(s) that were still running when \
-             it returned. A pause needs a timer, not a thread: spawn_blocking puts each \
-             sleep on a thread of tokio's blocking pool (up to 512 of them, kept 10 s \
-             after use), where tokio::time::sleep costs no thread at all"
+            "wait_for_export started {started} OS thread(s) that were still running \
+             when it returned. A pause needs a timer, not a thread: spawn_blocking \
+             puts each sleep on a thread of tokio's blocking pool (up to 512 of \
+             them, kept 10 s after use), where tokio::time::sleep costs no thread \
+             at all"
         );
     }
 }
