@@ -102,8 +102,10 @@ impl Run {
 
 /// Runs `retry(attempts, pause, …)` on the paused clock against a gateway that
 /// fails the first `failures` attempts. A panic in `retry` fails the check with its
-/// message and what the call was.
+/// message and what the call was; so does an attempt more than allowed, at once,
+/// instead of a loop that would not stop.
 fn run(attempts: u32, pause: Duration, failures: u32) -> Run {
+    let allowed = attempts.max(1).min(failures.saturating_add(1));
     let outcome = run_paused(move || async move {
         let log = Log::default();
         let attempt_log = Arc::clone(&log);
@@ -111,6 +113,16 @@ fn run(attempts: u32, pause: Duration, failures: u32) -> Run {
         // A task of its own, so that a panic comes back as an error to explain.
         let retrying = tokio::spawn(timed(retry(attempts, pause, move || {
             made += 1;
+            assert!(
+                made <= allowed,
+                "operation() was called for attempt {made}, but retry({attempts}, \
+                 …) against a gateway that {} may make {allowed} attempt(s) at most",
+                if failures == ALWAYS_FAILS {
+                    "never accepts".to_string()
+                } else {
+                    format!("accepts attempt {}", failures + 1)
+                }
+            );
             OneAttempt::new(made, failures, Arc::clone(&attempt_log))
         })));
         let ended = retrying.await;
@@ -126,8 +138,8 @@ fn run(attempts: u32, pause: Duration, failures: u32) -> Run {
             .unwrap_or("(no message)");
         let why = match attempts {
             0 => {
-                " 0 attempts mean one attempt, as 1 does: a loop over 1..=attempts \
-                 makes none, and then has no error to return"
+                " 0 attempts mean one attempt, as 1 does: one call of operation(), \
+                 and its outcome comes back"
             }
             u32::MAX => {
                 " attempts may be as large as u32::MAX: count the attempts made and \
