@@ -11,6 +11,7 @@ use course::exercises::{Exercise, WrongAnswer};
 pub fn grade_exercises(
     workspace: &Workspace,
     exercises: &[Exercise],
+    verbose: bool,
 ) -> Result<Vec<(&'static str, String, usize)>> {
     let wrong_answers: Vec<WrongAnswer> = course::exercises::wrong_answers(&workspace.root)?
         .into_iter()
@@ -19,6 +20,9 @@ pub fn grade_exercises(
     let plans = plans(exercises, &wrong_answers)?;
     let graded = crate::grade(workspace, "test", &plans)?;
     let verdict = judge(&graded, &wrong_answers);
+    if verbose {
+        print_catches(&graded, &wrong_answers);
+    }
     for problem in &verdict.problems {
         eprintln!("  ✗ {problem}");
     }
@@ -206,4 +210,35 @@ fn judge(graded: &[VariantReport], wrong_answers: &[WrongAnswer]) -> Verdict {
         }
     }
     verdict
+}
+
+/// What each wrong answer's check said when it failed: the message a student who makes that
+/// mistake reads.
+fn print_catches(graded: &[VariantReport], wrong_answers: &[WrongAnswer]) {
+    for report in graded {
+        let Role::Wrong(slug) = &report.role else {
+            continue;
+        };
+        let Some(wrong) = wrong_answers
+            .iter()
+            .find(|w| &w.slug == slug && w.exercise == report.exercise.package)
+        else {
+            continue;
+        };
+        println!(
+            "\n{} / {slug} ({}): `{}`",
+            report.exercise.package,
+            wrong.kind.name(),
+            wrong.caught_by
+        );
+        let message = match report.outcome_of(&wrong.caught_by) {
+            Some(Outcome::Failed(message)) => format!("failed:\n{message}"),
+            Some(Outcome::NotRun(why)) => format!("did not run: {why}"),
+            Some(Outcome::Passed) => "PASSED: the mistake is not caught".into(),
+            None => "is not a check of the exercise".into(),
+        };
+        for line in message.lines() {
+            println!("    {line}");
+        }
+    }
 }

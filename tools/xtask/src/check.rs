@@ -28,17 +28,23 @@ pub struct Args {
     /// answer fails the check it names)
     #[arg(long, conflicts_with_all = ["student", "json", "watch"])]
     pub authors: bool,
+    /// With --authors: print the message each wrong answer's check gives (what a student who
+    /// makes that mistake reads)
+    #[arg(long, requires = "authors")]
+    pub verbose: bool,
 }
 
 pub fn run(workspace: &Workspace, args: Args) -> Result<()> {
     let all = course::exercises::exercises(&workspace.root)?;
     let selected = select(&workspace.root, all, &args.targets)?;
     if args.authors {
-        return course_grading::authors::grade_exercises(workspace, &selected).map(|summary| {
-            for (what, detail, _) in summary {
-                println!("  {what:<16} {detail}");
-            }
-        });
+        return course_grading::authors::grade_exercises(workspace, &selected, args.verbose).map(
+            |summary| {
+                for (what, detail, _) in summary {
+                    println!("  {what:<16} {detail}");
+                }
+            },
+        );
     }
     let student_root = match &args.student {
         Some(dir) => {

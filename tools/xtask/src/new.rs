@@ -96,7 +96,7 @@ pub fn prove_exercise_template(workspace: &Workspace) -> Result<String> {
         "Scaffolded by the test command",
     )?;
     let exercises = course::exercises::exercises(&scratch)?;
-    course_grading::authors::grade_exercises(workspace, &exercises)?;
+    course_grading::authors::grade_exercises(workspace, &exercises, false)?;
     Ok(format!(
         "`cargo xtask new exercise` writes an exercise whose starter fails and whose solution \
          passes ({})",

@@ -92,7 +92,7 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
 
     step("exercises: starters fail, solutions pass, every wrong answer fails the check it names");
     summary.extend(course_grading::authors::grade_exercises(
-        workspace, &exercises,
+        workspace, &exercises, false,
     )?);
 
     println!(
