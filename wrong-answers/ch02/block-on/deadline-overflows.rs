@@ -1,5 +1,5 @@
-//! Computes the deadline as `Instant::now() + timeout`, which panics for a timeout as
-//! large as `Duration::MAX`.
+//! Computes the deadline as `Instant::now() + timeout`, which panics for a timeout
+//! as large as `Duration::MAX`.
 //!
 //! kind: edge-case
 //! caught-by: the_largest_timeouts_mean_no_limit

@@ -2,8 +2,8 @@
 //!
 //! Listing 2-1's `block_on` waits for its future as long as it takes. asyncio's
 //! `loop.run_until_complete(asyncio.wait_for(coro, timeout))` gives up after a
-//! while. Write [`block_on_timeout`], an executor that does both: it runs `future` to
-//! completion on the calling thread, or gives up once `timeout` has passed.
+//! while. Write [`block_on_timeout`], an executor that does both: it runs `future`
+//! to completion on the calling thread, or gives up once `timeout` has passed.
 //!
 //! - While the future is `Pending`, the calling thread sleeps until the future's
 //!   waker is called or the deadline comes, whichever is first; then it polls

@@ -123,6 +123,23 @@ impl Future for YieldTimes {
     }
 }
 
+/// How many times the OS took a thread off the CPU, from its `status` file (Linux):
+/// to sleep, or to let another thread run. A thread that sleeps until it is woken
+/// is switched out once or twice; one that yields, spins or sleeps in slices, many
+/// times on a busy machine (on an idle one, it burns CPU time instead).
+fn times_switched_out(status_file: &str) -> Option<u64> {
+    let status = std::fs::read_to_string(status_file).ok()?;
+    let field = |name: &str| -> Option<u64> {
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix(name))?
+            .trim()
+            .parse()
+            .ok()
+    };
+    Some(field("voluntary_ctxt_switches:")? + field("nonvoluntary_ctxt_switches:")?)
+}
+
 // `run_real_clock` lends its real-time limit (a hang fails with a message) and its
 // turn (no other check of this binary runs meanwhile): `block_on_timeout` runs our
 // own futures, not tokio's, and waits on the real clock.
@@ -138,8 +155,8 @@ fn a_ready_future_gives_its_output_even_with_a_zero_timeout() {
     assert_eq!(
         ready,
         Ok(42),
-        "a future that is ready at its first poll must give its output, even with a zero \
-         timeout: poll before you look at the clock"
+        "a future that is ready at its first poll must give its output, even with a \
+         zero timeout: poll before you look at the clock"
     );
     assert_eq!(
         pending,
@@ -148,11 +165,13 @@ fn a_ready_future_gives_its_output_even_with_a_zero_timeout() {
     );
     assert!(
         polls >= 1,
-        "with a zero timeout, the future was never polled: always poll it at least once"
+        "with a zero timeout, the future was never polled: always poll it at least \
+         once"
     );
     assert!(
         polls <= 2,
-        "with a zero timeout, a pending future was polled {polls} times; once is enough"
+        "with a zero timeout, a pending future was polled {polls} times; once is \
+         enough"
     );
 }
 
@@ -162,17 +181,29 @@ fn it_sleeps_until_the_future_is_woken() {
         let reply = Reply::default();
         let network = deliver_later(&reply, Duration::from_millis(400));
         let cpu = CpuProbe::start();
+        let switched_before = times_switched_out("/proc/thread-self/status");
         let outcome = block_on_timeout(reply.clone(), AN_HOUR);
+        let switched_after = times_switched_out("/proc/thread-self/status");
         network.join().unwrap();
         let (polls, unwoken) = (reply.polls(), reply.polls_without_wake());
         assert!(
             unwoken <= 1,
-            "while the future waited 400 ms for another thread, it was polled {unwoken} \
-             times without having been woken ({polls} polls in all): after Pending, sleep \
-             until the waker is called, instead of polling again in a loop or at \
-             intervals"
+            "while the future waited 400 ms for another thread, it was polled \
+             {unwoken} times without having been woken ({polls} polls in all): \
+             after Pending, sleep until the waker is called, instead of polling \
+             again in a loop or at intervals"
         );
         cpu.assert_mostly_idle("block_on_timeout");
+        if let Some((before, after)) = switched_before.zip(switched_after) {
+            let switched = after - before;
+            assert!(
+                switched <= 8,
+                "while the future waited 400 ms, the thread in block_on_timeout was \
+                 taken off the CPU {switched} times; a thread that sleeps until \
+                 woken is taken off once or twice. It kept coming back to check (a \
+                 loop that yields, spins or sleeps in slices)"
+            );
+        }
         outcome
     });
     assert_eq!(outcome, Ok(OK_REPLY));
@@ -209,8 +240,8 @@ fn it_gives_up_once_the_timeout_has_passed() {
     );
     assert!(
         polls <= 3,
-        "a future that nobody woke was polled {polls} times in 50 ms: sleep until the \
-         deadline instead of polling at intervals"
+        "a future that nobody woke was polled {polls} times in 50 ms: sleep until \
+         the deadline instead of polling at intervals"
     );
 }
 
@@ -240,9 +271,10 @@ fn it_keeps_waiting_while_the_future_makes_progress() {
     assert_eq!(
         outcome,
         Ok(OK_REPLY),
-        "block_on_timeout gave up after {polls} polls, although the future was woken \
-         every 5 ms, well within its 2 s timeout: a wake means `poll again`, not `give \
-         up`; and sleep until woken or the deadline (a thread::sleep cannot be woken)"
+        "block_on_timeout gave up after {polls} polls, although the future was \
+         woken every 5 ms, well within its 2 s timeout: a wake means `poll again`, \
+         not `give up`; and sleep until woken or the deadline (a thread::sleep \
+         cannot be woken)"
     );
     assert_eq!(polls, 4, "three wakes, so four polls");
 }
@@ -275,8 +307,8 @@ fn the_timeout_counts_from_the_call_not_from_the_latest_wake() {
     assert!(
         wakes <= 100,
         "block_on_timeout gave up only after {wakes} wakes 5 ms apart, although its \
-         timeout was 50 ms: the deadline is fixed at the call, and a wake does not start \
-         the timeout again"
+         timeout was 50 ms: the deadline is fixed at the call, and a wake does not \
+         start the timeout again"
     );
 }
 
@@ -301,9 +333,9 @@ fn the_largest_timeouts_mean_no_limit() {
         match outcome {
             Ok(outcome) => assert_eq!(outcome, Ok(OK_REPLY)),
             Err(panic) => panic!(
-                "block_on_timeout panicked with a timeout of {timeout:?} ({panic}): every \
-                 timeout is legal, and a deadline too far away to be an Instant means no \
-                 limit"
+                "block_on_timeout panicked with a timeout of {timeout:?} ({panic}): \
+                 every timeout is legal, and a deadline too far away to be an \
+                 Instant means no limit"
             ),
         }
     }
@@ -333,8 +365,8 @@ fn it_waits_on_the_calling_thread_alone() {
         if let Some(started) = during_the_wait {
             assert!(
                 started <= 1,
-                "while the future waited, block_on_timeout ran {} helper thread(s): wait \
-                 on the calling thread alone (a park can end at a deadline)",
+                "while the future waited, block_on_timeout ran {} helper thread(s): \
+                 wait on the calling thread alone (a park can end at a deadline)",
                 started - 1
             );
         }

@@ -71,6 +71,23 @@ fn note(log: &Log, line: impl Into<String>) {
     log.lock().unwrap().push(line.into());
 }
 
+/// How many times the OS took a thread off the CPU, from its `status` file (Linux):
+/// to sleep, or to let another thread run. A thread that sleeps until it is woken
+/// is switched out once or twice; one that yields, spins or sleeps in slices, many
+/// times on a busy machine (on an idle one, it burns CPU time instead).
+fn times_switched_out(status_file: &str) -> Option<u64> {
+    let status = std::fs::read_to_string(status_file).ok()?;
+    let field = |name: &str| -> Option<u64> {
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix(name))?
+            .trim()
+            .parse()
+            .ok()
+    };
+    Some(field("voluntary_ctxt_switches:")? + field("nonvoluntary_ctxt_switches:")?)
+}
+
 // `run_real_clock` lends its real-time limit (a hang or a deadlock fails with a
 // message) and its turn (no other check of this binary runs meanwhile): the
 // executor is our own, and any waiting it does is on the real clock.
@@ -119,8 +136,9 @@ fn tasks_take_turns_when_they_yield() {
         [
             "resize 1", "upload 1", "notify 1", "resize 2", "upload 2", "resize 3"
         ],
-        "the tasks did not take turns: after a task answers Pending, `run` moves on to \
-         the next task on the queue, and a woken task goes to the back of the queue"
+        "the tasks did not take turns: after a task answers Pending, `run` moves on \
+         to the next task on the queue, and a woken task goes to the back of the \
+         queue"
     );
 }
 
@@ -183,9 +201,10 @@ fn a_task_woken_many_times_before_its_turn_is_polled_once() {
     });
     assert_eq!(
         reader_polls, 3,
-        "a task woken five times while it waited on the queue was polled {reader_polls} \
-         times in all (expected 3: its first poll, one after the five wakes, one after \
-         the last): queue a task only if it is not queued already"
+        "a task woken five times while it waited on the queue was polled \
+         {reader_polls} times in all (expected 3: its first poll, one after the \
+         five wakes, one after the last): queue a task only if it is not queued \
+         already"
     );
 }
 
@@ -206,8 +225,8 @@ fn a_task_woken_later_by_another_thread_is_polled_again() {
     assert_eq!(
         *delivered.lock().unwrap(),
         Some("parcel notice"),
-        "`run` returned before the task finished: an empty ready queue does not mean \
-         that every task is done; wait for a waker to send the next one"
+        "`run` returned before the task finished: an empty ready queue does not \
+         mean that every task is done; wait for a waker to send the next one"
     );
 }
 
@@ -222,9 +241,21 @@ fn an_idle_executor_sleeps_until_a_task_is_woken() {
         });
         let postman = deliver_later(&mailbox, Duration::from_millis(300));
         let cpu = CpuProbe::start();
+        let switched_before = times_switched_out("/proc/thread-self/status");
         executor.run();
+        let switched_after = times_switched_out("/proc/thread-self/status");
         postman.join().unwrap();
         cpu.assert_mostly_idle("`run`, while no task was ready,");
+        if let Some((before, after)) = switched_before.zip(switched_after) {
+            let switched = after - before;
+            assert!(
+                switched <= 8,
+                "while no task was ready for 300 ms, the thread in `run` was taken \
+                 off the CPU {switched} times; a thread that sleeps until a task is \
+                 queued is taken off once or twice. It kept coming back to check \
+                 the queue (a loop that yields, spins or waits in slices)"
+            );
+        }
     });
 }
 
@@ -258,8 +289,8 @@ fn a_stale_wake_of_a_finished_task_is_ignored() {
     });
     assert_eq!(
         polls_of_the_first, 1,
-        "a task that had finished was polled again after a late wake: skip tasks whose \
-         future is gone (and remove the future when it finishes)"
+        "a task that had finished was polled again after a late wake: skip tasks \
+         whose future is gone (and remove the future when it finishes)"
     );
     assert!(
         second_finished.load(Ordering::SeqCst),
@@ -285,8 +316,8 @@ fn a_wake_after_the_executor_is_gone_does_nothing() {
     });
     assert!(
         woken.is_ok(),
-        "waking a task after its executor was dropped panicked. A waker can be called \
-         late, from anywhere (another thread, a timer); once the queue is gone there is \
-         nothing left to run, so the wake does nothing"
+        "waking a task after its executor was dropped panicked. A waker can be \
+         called late, from anywhere (another thread, a timer); once the queue is \
+         gone there is nothing left to run, so the wake does nothing"
     );
 }
