@@ -190,7 +190,8 @@ impl Site {
         let Some(target_page) = self.pages.get(&target) else {
             return Ok(());
         };
-        // `#top` scrolls to the top of any page (HTML's rule for fragments).
+        // A browser looks for the fragment as written, then percent-decoded; `#top` is the
+        // top of any page.
         let decoded = percent_decode_str(fragment).decode_utf8_lossy();
         let found = [fragment, decoded.as_ref()]
             .iter()

@@ -49,17 +49,17 @@ fn an_open_page_in_chromium_reloads_itself_after_an_edit() {
         None,
     );
     let session = attached["sessionId"].as_str().expect("a session id");
-    let loaded = |browser: &mut Browser| {
-        browser.evaluate(session, "document.readyState") == json!("complete")
-            && browser.evaluate(session, "document.body !== null") == json!(true)
-    };
+    // A new tab starts as about:blank: wait for the book's page itself.
+    let loaded = format!("location.href === {url:?} && document.readyState === 'complete'");
     wait_until(
         &mut browser,
         Duration::from_secs(30),
         "the page to load",
-        loaded,
+        |b| b.evaluate(session, &loaded) == json!(true),
     );
-    // A mark on this window: a reload makes a new window object, without it.
+    let navigation = "performance.getEntriesByType('navigation')[0].type";
+    assert_eq!(browser.evaluate(session, navigation), json!("navigate"));
+    // A mark on this window: a page loaded again gets a new window object, without it.
     browser.evaluate(session, "window.openedByTheTest = true");
 
     let edit = "Edited while Chromium had this page open.";
@@ -81,15 +81,12 @@ fn an_open_page_in_chromium_reloads_itself_after_an_edit() {
     assert_eq!(
         browser.evaluate(session, "window.openedByTheTest === undefined"),
         json!(true),
-        "the page shows the edit, so it was loaded again"
+        "the edit shows in a new window object: the page was loaded again"
     );
     assert_eq!(
-        browser.evaluate(
-            session,
-            "performance.getEntriesByType('navigation')[0].type"
-        ),
+        browser.evaluate(session, navigation),
         json!("reload"),
-        "the page reloaded itself"
+        "the page was reloaded by location.reload(), which only the reload script calls"
     );
     drop(browser);
     server.stop();
