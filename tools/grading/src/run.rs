@@ -85,7 +85,9 @@ fn cargo_in(workspace: &Workspace, dir: &Path) -> Command {
 /// Runs a cargo build command with JSON messages; its progress goes to our standard error.
 fn run_cargo(mut command: Command) -> Result<Vec<Message>> {
     command.arg("--message-format=json");
-    let finished = process::run(&mut command, BUILD_LIMIT, Stderr::Inherit)?;
+    // Cargo's own lines ("could not compile" for a crate that is meant to fail) would only
+    // confuse: the compiler's messages come back in the JSON, and the rest is shown on failure.
+    let finished = process::run(&mut command, BUILD_LIMIT, Stderr::Capture)?;
     let messages: Vec<Message> = Message::parse_stream(finished.stdout.as_bytes())
         .filter_map(Result::ok)
         .collect();
@@ -94,8 +96,9 @@ fn run_cargo(mut command: Command) -> Result<Vec<Message>> {
         .any(|m| matches!(m, Message::BuildFinished(_)));
     if !finished_building {
         bail!(
-            "cargo could not build the grading workspace ({}); its messages are above",
-            finished.status
+            "cargo could not build the grading workspace ({}):\n{}",
+            finished.status,
+            finished.stderr.trim()
         );
     }
     Ok(messages)

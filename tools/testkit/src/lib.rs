@@ -17,7 +17,11 @@
 //! - [`ThreadCensus`]: at most `n` threads ran some code, at most `m` runs at once.
 //! - [`live_tasks`] and [`assert_no_tasks_left`]: no task outlives the function that spawned
 //!   it.
-//! - [`OsThreads`]: it started at most `k` OS threads, and they ended.
+//! - [`OsThreads`]: it started at most `k` OS threads, and they ended; [`os_thread_ids`]
+//!   tells which threads are new.
+//! - [`Switches`]: a thread slept until it was woken, instead of coming back again and again
+//!   (a spinner on a busy machine gets little CPU time, but many switches).
+//! - [`catching_panics`]: a panic in the code under test becomes a value a check can explain.
 //! - [`check_recorded_output`] and [`recorded_output_test!`]: a listing's output matches the
 //!   recorded one.
 
@@ -25,10 +29,12 @@ mod bounded;
 mod census;
 mod cpu;
 mod polls;
+mod panics;
 mod probe;
 mod recorded;
 mod rendezvous;
 mod serial;
+mod switches;
 mod tasks;
 mod threads;
 
@@ -38,10 +44,12 @@ pub use bounded::{
 pub use census::{ThreadCensus, Visit};
 pub use cpu::CpuProbe;
 pub use polls::{CountPolls, PollCounter, count_polls};
+pub use panics::catching_panics;
 pub use probe::BlockingProbe;
 pub use recorded::{check_recorded_output, check_recorded_output_with_arguments};
 pub use rendezvous::Rendezvous;
 pub use serial::{SERIAL_PATIENCE, SerialGuard, serial};
+pub use switches::{Switches, os_thread_ids};
 pub use tasks::{assert_no_tasks_left, live_tasks};
 pub use threads::{OsThreads, os_thread_count};
 

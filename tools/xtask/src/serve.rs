@@ -52,7 +52,9 @@ const LONGEST_DELAY: Duration = Duration::from_secs(2);
 const STOP_GRACE: Duration = Duration::from_secs(1);
 
 pub fn run(workspace: &crate::Workspace, args: Args) -> Result<()> {
-    let server = start(&workspace.root, &workspace.target("book-serve"), args.port)?;
+    // One folder per clone: two clones that share a target directory can serve side by side.
+    let out = workspace.target(format!("book-serve/{}", clone_id(&workspace.root)));
+    let server = start(&workspace.root, &out, args.port)?;
     println!(
         "Serving the book at {} (Ctrl-C stops). Open pages reload after you edit a page, a \
          listing or an exercise.",
@@ -233,6 +235,14 @@ impl Book {
         self.generation.send_modify(|generation| *generation += 1);
         Ok(*self.generation.borrow())
     }
+}
+
+/// A short name for a clone of the course, from the path of its root.
+fn clone_id(root: &Path) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    root.hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
 }
 
 /// `target/book-serve` → `target/book-serve.next`.

@@ -1,4 +1,4 @@
-use course_testkit::{CpuProbe, Rendezvous};
+use course_testkit::{CpuProbe, Rendezvous, Switches};
 use parallel_score::total_score;
 use std::collections::HashMap;
 use std::num::NonZeroUsize;
@@ -183,32 +183,20 @@ fn shares_the_documents_evenly() {
     }
 }
 
-/// How many times the calling thread has gone to sleep (given up the CPU to wait),
-/// where the OS tells (Linux); `None` elsewhere.
-fn times_this_thread_slept() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/thread-self/status").ok()?;
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("voluntary_ctxt_switches:"))?
-        .trim()
-        .parse()
-        .ok()
-}
-
 #[test]
 fn waits_for_its_threads_without_spinning() {
     // Joining two threads puts the caller to sleep once or twice; a few more are
     // allowed for the OS's own reasons.
     const MOST_SLEEPS: u64 = 6;
     let caller = CpuProbe::start_on_this_thread();
-    let slept_before = times_this_thread_slept();
+    let switched_before = Switches::of_this_thread();
     let total = total_score(&["epoll", "the GIL"], threads(2), |document| {
         // Long enough to tell a caller that sleeps until its threads end from one
         // that keeps checking on them.
         std::thread::sleep(Duration::from_millis(150));
         relevance(document)
     });
-    let slept = slept_before.zip(times_this_thread_slept());
+    let switched = Switches::between(switched_before, Switches::of_this_thread());
     assert_eq!(
         total,
         relevance("epoll") + relevance("the GIL"),
@@ -217,8 +205,7 @@ fn waits_for_its_threads_without_spinning() {
     caller.assert_mostly_idle(
         "total_score's own thread, while its two threads scored,",
     );
-    if let Some((before, after)) = slept {
-        let times = after - before;
+    if let Some(times) = switched {
         assert!(
             times <= MOST_SLEEPS,
             "the thread that called total_score went to sleep and woke up {times} \

@@ -1,5 +1,7 @@
 use block_on::{TimedOut, block_on_timeout};
-use course_testkit::{CpuProbe, OsThreads, REAL_TIME_LIMIT, run_real_clock};
+use course_testkit::{
+    CpuProbe, OsThreads, REAL_TIME_LIMIT, Switches, run_real_clock,
+};
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
@@ -123,23 +125,6 @@ impl Future for YieldTimes {
     }
 }
 
-/// How many times the OS took a thread off the CPU, from its `status` file (Linux):
-/// to sleep, or to let another thread run. A thread that sleeps until it is woken
-/// is switched out once or twice; one that yields, spins or sleeps in slices, many
-/// times on a busy machine (on an idle one, it burns CPU time instead).
-fn times_switched_out(status_file: &str) -> Option<u64> {
-    let status = std::fs::read_to_string(status_file).ok()?;
-    let field = |name: &str| -> Option<u64> {
-        status
-            .lines()
-            .find_map(|line| line.strip_prefix(name))?
-            .trim()
-            .parse()
-            .ok()
-    };
-    Some(field("voluntary_ctxt_switches:")? + field("nonvoluntary_ctxt_switches:")?)
-}
-
 // `run_real_clock` lends its real-time limit (a hang fails with a message) and its
 // turn (no other check of this binary runs meanwhile): `block_on_timeout` runs our
 // own futures, not tokio's, and waits on the real clock.
@@ -181,9 +166,9 @@ fn it_sleeps_until_the_future_is_woken() {
         let reply = Reply::default();
         let network = deliver_later(&reply, Duration::from_millis(400));
         let cpu = CpuProbe::start();
-        let switched_before = times_switched_out("/proc/thread-self/status");
+        let switched_before = Switches::of_this_thread();
         let outcome = block_on_timeout(reply.clone(), AN_HOUR);
-        let switched_after = times_switched_out("/proc/thread-self/status");
+        let switched_after = Switches::of_this_thread();
         network.join().unwrap();
         let (polls, unwoken) = (reply.polls(), reply.polls_without_wake());
         assert!(
@@ -194,8 +179,7 @@ fn it_sleeps_until_the_future_is_woken() {
              again in a loop or at intervals"
         );
         cpu.assert_mostly_idle("block_on_timeout");
-        if let Some((before, after)) = switched_before.zip(switched_after) {
-            let switched = after - before;
+        if let Some(switched) = Switches::between(switched_before, switched_after) {
             assert!(
                 switched <= 8,
                 "while the future waited 400 ms, the thread in block_on_timeout was \

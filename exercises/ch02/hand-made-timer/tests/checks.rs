@@ -1,8 +1,9 @@
 use course_testkit::{
-    CpuProbe, OsThreads, REAL_TIME_LIMIT, count_polls, run_paused, run_real_clock,
+    CpuProbe, OsThreads, REAL_TIME_LIMIT, Switches, count_polls, os_thread_ids,
+    run_paused, run_real_clock,
 };
 use hand_made_timer::Delay;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -37,35 +38,6 @@ fn reporting_waker() -> (Waker, Receiver<&'static str>) {
 
 fn poll_once(delay: &mut Delay, waker: &Waker) -> Poll<()> {
     Pin::new(delay).poll(&mut Context::from_waker(waker))
-}
-
-/// The ids of this process's threads, where the OS lists them (Linux): unlike a
-/// count, they tell a new thread from an old one, even when each thread ends
-/// before the next one starts.
-fn thread_ids() -> Option<HashSet<String>> {
-    let tasks = std::fs::read_dir("/proc/self/task").ok()?;
-    Some(
-        tasks
-            .filter_map(|task| Some(task.ok()?.file_name().to_string_lossy().into()))
-            .collect(),
-    )
-}
-
-/// How many times the OS took a thread off the CPU, from its `status` file (Linux):
-/// to sleep, or to let another thread run. A thread that sleeps until it is woken
-/// is switched out once or twice; one that yields, spins or sleeps in slices, many
-/// times on a busy machine (on an idle one, it burns CPU time instead).
-fn times_switched_out(status_file: &str) -> Option<u64> {
-    let status = std::fs::read_to_string(status_file).ok()?;
-    let field = |name: &str| -> Option<u64> {
-        status
-            .lines()
-            .find_map(|line| line.strip_prefix(name))?
-            .trim()
-            .parse()
-            .ok()
-    };
-    Some(field("voluntary_ctxt_switches:")? + field("nonvoluntary_ctxt_switches:")?)
 }
 
 // The delay runs on the real clock (std's `Instant`, a thread of its own): the
@@ -167,10 +139,10 @@ fn the_helper_thread_sleeps_until_the_deadline() {
     run_real_clock(|| async {
         let (waker, wakes) = reporting_waker();
         let cpu = CpuProbe::start();
-        let before = thread_ids().unwrap_or_default();
+        let before = os_thread_ids().unwrap_or_default();
         let mut delay = Delay::new(Duration::from_millis(400));
         assert!(poll_once(&mut delay, &waker).is_pending());
-        let helpers: Vec<String> = thread_ids()
+        let helpers: Vec<u64> = os_thread_ids()
             .unwrap_or_default()
             .difference(&before)
             .cloned()
@@ -178,7 +150,7 @@ fn the_helper_thread_sleeps_until_the_deadline() {
         std::thread::sleep(Duration::from_millis(300));
         let switched: Option<u64> = helpers
             .iter()
-            .map(|id| times_switched_out(&format!("/proc/self/task/{id}/status")))
+            .map(|&id| Switches::of_thread(id).map(|switches| switches.total()))
             .sum();
         wakes
             .recv_timeout(REAL_TIME_LIMIT / 2)
@@ -201,8 +173,8 @@ fn the_helper_thread_sleeps_until_the_deadline() {
 fn one_delay_starts_one_thread_however_often_it_is_polled() {
     let started = run_real_clock(|| async {
         let threads = OsThreads::start();
-        let before = thread_ids();
-        let mut seen = HashSet::new();
+        let before = os_thread_ids();
+        let mut seen = BTreeSet::new();
         let mut delay = Delay::new(AN_HOUR);
         if let Some(started) = threads.started() {
             assert_eq!(
@@ -215,7 +187,7 @@ fn one_delay_starts_one_thread_however_often_it_is_polled() {
         for _ in 0..5 {
             let (waker, _wakes) = reporting_waker();
             assert!(poll_once(&mut delay, &waker).is_pending());
-            seen.extend(thread_ids().unwrap_or_default());
+            seen.extend(os_thread_ids().unwrap_or_default());
         }
         threads.assert_at_most_started(1, "one Delay polled five times");
         before.map(|before| seen.difference(&before).count())

@@ -1,4 +1,4 @@
-use course_testkit::{CpuProbe, run_real_clock};
+use course_testkit::{CpuProbe, Switches, run_real_clock};
 use ready_queue::Executor;
 use std::future::{Future, poll_fn};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -69,23 +69,6 @@ type Log = Arc<Mutex<Vec<String>>>;
 
 fn note(log: &Log, line: impl Into<String>) {
     log.lock().unwrap().push(line.into());
-}
-
-/// How many times the OS took a thread off the CPU, from its `status` file (Linux):
-/// to sleep, or to let another thread run. A thread that sleeps until it is woken
-/// is switched out once or twice; one that yields, spins or sleeps in slices, many
-/// times on a busy machine (on an idle one, it burns CPU time instead).
-fn times_switched_out(status_file: &str) -> Option<u64> {
-    let status = std::fs::read_to_string(status_file).ok()?;
-    let field = |name: &str| -> Option<u64> {
-        status
-            .lines()
-            .find_map(|line| line.strip_prefix(name))?
-            .trim()
-            .parse()
-            .ok()
-    };
-    Some(field("voluntary_ctxt_switches:")? + field("nonvoluntary_ctxt_switches:")?)
 }
 
 // `run_real_clock` lends its real-time limit (a hang or a deadlock fails with a
@@ -241,13 +224,12 @@ fn an_idle_executor_sleeps_until_a_task_is_woken() {
         });
         let postman = deliver_later(&mailbox, Duration::from_millis(300));
         let cpu = CpuProbe::start();
-        let switched_before = times_switched_out("/proc/thread-self/status");
+        let switched_before = Switches::of_this_thread();
         executor.run();
-        let switched_after = times_switched_out("/proc/thread-self/status");
+        let switched_after = Switches::of_this_thread();
         postman.join().unwrap();
         cpu.assert_mostly_idle("`run`, while no task was ready,");
-        if let Some((before, after)) = switched_before.zip(switched_after) {
-            let switched = after - before;
+        if let Some(switched) = Switches::between(switched_before, switched_after) {
             assert!(
                 switched <= 8,
                 "while no task was ready for 300 ms, the thread in `run` was taken \

@@ -1,9 +1,10 @@
-use course_testkit::{count_polls, live_tasks, run_paused, run_real_clock, timed};
+use course_testkit::{
+    catching_panics, count_polls, live_tasks, run_paused, run_real_clock, timed,
+};
 use first_mirror::{AllMirrorsFailed, MirrorError, Package, download_from_first};
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
-use std::task::Poll;
 use std::time::Duration;
 
 /// How one mirror answers: after `latency_ms`, with the package, or with the error
@@ -78,27 +79,6 @@ impl Mirrors {
 
 fn hosts(mirrors: &[(&'static str, Behaviour)]) -> Vec<&'static str> {
     mirrors.iter().map(|&(host, _)| host).collect()
-}
-
-/// Awaits `future`; a panic inside it becomes `Err` with the panic's message, so that
-/// the check can say what the panic means. (The panic is still printed above.)
-async fn catching_panics<F: Future>(future: F) -> Result<F::Output, String> {
-    let mut future = std::pin::pin!(future);
-    std::future::poll_fn(|context| {
-        let polled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            future.as_mut().poll(context)
-        }));
-        match polled {
-            Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
-            Ok(Poll::Pending) => Poll::Pending,
-            Err(panic) => Poll::Ready(Err(panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default())),
-        }
-    })
-    .await
 }
 
 /// The first in the list is slow, the fastest is broken, the first success comes

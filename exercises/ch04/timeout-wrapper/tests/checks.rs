@@ -1,8 +1,8 @@
-use course_testkit::{count_polls, live_tasks, run_paused, run_real_clock, timed};
-use std::future::Future;
+use course_testkit::{
+    catching_panics, count_polls, live_tasks, run_paused, run_real_clock, timed,
+};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::task::Poll;
 use std::time::Duration;
 use timeout_wrapper::{LookupError, with_deadline};
 
@@ -16,27 +16,6 @@ async fn lookup(
     tokio::time::sleep(latency).await;
     finished.store(true, Ordering::SeqCst);
     answer
-}
-
-/// Awaits `future`; a panic inside it becomes `Err` with the panic's message, so that
-/// the check can say what the panic means. (The panic is still printed above.)
-async fn catching_panics<F: Future>(future: F) -> Result<F::Output, String> {
-    let mut future = std::pin::pin!(future);
-    std::future::poll_fn(|context| {
-        let polled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            future.as_mut().poll(context)
-        }));
-        match polled {
-            Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
-            Ok(Poll::Pending) => Poll::Pending,
-            Err(panic) => Poll::Ready(Err(panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default())),
-        }
-    })
-    .await
 }
 
 fn ms(milliseconds: u64) -> Duration {
