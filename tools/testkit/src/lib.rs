@@ -28,8 +28,8 @@
 mod bounded;
 mod census;
 mod cpu;
-mod polls;
 mod panics;
+mod polls;
 mod probe;
 mod recorded;
 mod rendezvous;
@@ -43,8 +43,8 @@ pub use bounded::{
 };
 pub use census::{ThreadCensus, Visit};
 pub use cpu::CpuProbe;
-pub use polls::{CountPolls, PollCounter, count_polls};
 pub use panics::catching_panics;
+pub use polls::{CountPolls, PollCounter, count_polls};
 pub use probe::BlockingProbe;
 pub use recorded::{check_recorded_output, check_recorded_output_with_arguments};
 pub use rendezvous::Rendezvous;
