@@ -224,6 +224,7 @@ mod tests {
 
     #[test]
     fn virtual_time_is_exact_and_instant() {
+        let _turn = crate::serial();
         let real_start = std::time::Instant::now();
         let (took, value) = run_paused(|| {
             timed(async {
@@ -238,6 +239,7 @@ mod tests {
 
     #[test]
     fn a_stuck_check_fails_with_a_message() {
+        let _turn = crate::serial();
         let stuck = std::panic::catch_unwind(|| {
             run_paused_within(Duration::from_millis(200), std::future::pending::<()>)
         });
@@ -248,6 +250,7 @@ mod tests {
 
     #[test]
     fn a_failed_assertion_keeps_its_message() {
+        let _turn = crate::serial();
         let failed =
             std::panic::catch_unwind(|| run_paused(|| async { panic!("the answer was 41") }));
         assert_eq!(message_of(failed.unwrap_err()), "the answer was 41");
@@ -255,6 +258,7 @@ mod tests {
 
     #[test]
     fn the_check_runs_in_the_serial_turn() {
+        let _turn = crate::serial();
         assert!(run_paused(|| async { holds_turn() }));
         assert!(run_real_clock(|| async { holds_turn() }));
     }
@@ -263,7 +267,9 @@ mod tests {
     fn a_stuck_check_gives_the_turn_back() {
         let release = Arc::new(AtomicBool::new(false));
         let stuck_until_released = release.clone();
-        let stuck = std::thread::spawn(move || {
+        // On this test's own thread: while it waits for the turn, thread counts of other
+        // tests leave it out (a helper thread joined meanwhile would be counted).
+        let stuck = std::panic::catch_unwind(move || {
             run_real_clock_within(Duration::from_millis(100), move || async move {
                 // A busy loop on the runtime's thread, bounded so that it ends with the test.
                 while !stuck_until_released.load(Ordering::Relaxed) {
@@ -271,7 +277,7 @@ mod tests {
                 }
             })
         });
-        assert!(stuck.join().is_err(), "the stuck check fails");
+        assert!(stuck.is_err(), "the stuck check fails");
         // This takes the turn again; if the stuck check kept it, it would wait in vain.
         assert_eq!(run_paused(|| async { 7 }), 7);
         release.store(true, Ordering::Relaxed);
@@ -279,6 +285,7 @@ mod tests {
 
     #[test]
     fn tasks_are_dropped_when_the_check_ends() {
+        let _turn = crate::serial();
         let dropped = Arc::new(AtomicBool::new(false));
         let flag = dropped.clone();
         run_paused(|| async move {
@@ -299,6 +306,7 @@ mod tests {
 
     #[test]
     fn the_real_clock_runs_real_timers() {
+        let _turn = crate::serial();
         let (took, value) = run_real_clock(|| {
             timed(async {
                 tokio::time::sleep(Duration::from_millis(2)).await;
@@ -312,6 +320,7 @@ mod tests {
 
     #[test]
     fn advancing_the_real_clock_fails_with_a_message() {
+        let _turn = crate::serial();
         let failure = std::panic::catch_unwind(|| {
             run_real_clock(|| async {
                 tokio::time::advance(Duration::from_millis(5)).await;
@@ -323,6 +332,7 @@ mod tests {
 
     #[test]
     fn pausing_then_advancing_the_real_clock_fails_with_a_message() {
+        let _turn = crate::serial();
         let failure = std::panic::catch_unwind(|| {
             run_real_clock(|| async {
                 tokio::time::pause();
@@ -335,6 +345,7 @@ mod tests {
 
     #[test]
     fn a_stuck_real_clock_check_names_the_real_clock() {
+        let _turn = crate::serial();
         let stuck = std::panic::catch_unwind(|| {
             run_real_clock_within(Duration::from_millis(100), std::future::pending::<()>)
         });

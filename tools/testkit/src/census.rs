@@ -141,6 +141,7 @@ mod tests {
 
     #[test]
     fn visits_one_after_another_are_one_at_once() {
+        let _turn = crate::serial();
         let census = ThreadCensus::new();
         for _ in 0..5 {
             let _visit = census.enter();
@@ -170,6 +171,7 @@ mod tests {
 
     #[test]
     fn tasks_holding_a_visit_across_an_await_count_as_visits() {
+        let _turn = crate::serial();
         let most = run_paused(|| async {
             let census = Arc::new(ThreadCensus::new());
             let semaphore = Arc::new(tokio::sync::Semaphore::new(2));

@@ -227,6 +227,7 @@ mod tests {
 
     #[test]
     fn a_watch_too_short_is_a_mistake_in_the_check() {
+        let _turn = crate::serial();
         let cpu = CpuProbe::start_on_this_thread();
         let refused = std::panic::catch_unwind(|| cpu.assert_mostly_idle("a timer"));
         assert!(message_of(refused.unwrap_err()).contains("Make the check wait longer"));

@@ -89,6 +89,7 @@ mod tests {
 
     #[test]
     fn every_poll_is_counted() {
+        let _turn = crate::serial();
         let (polls, yielded) = run_paused(|| async {
             let (yielding, polls) = count_polls(async {
                 for _ in 0..500 {
@@ -104,6 +105,7 @@ mod tests {
 
     #[test]
     fn a_future_that_waits_for_its_waker_passes() {
+        let _turn = crate::serial();
         run_paused(|| async {
             let (reply_sender, reply) = tokio::sync::oneshot::channel();
             let courier = std::thread::spawn(move || {
@@ -119,6 +121,7 @@ mod tests {
 
     #[test]
     fn a_future_spinning_on_try_recv_fails() {
+        let _turn = crate::serial();
         let failure = std::panic::catch_unwind(|| {
             run_paused(|| async {
                 let (reply_sender, mut reply) = tokio::sync::oneshot::channel::<u32>();

@@ -59,6 +59,7 @@ mod tests {
 
     #[test]
     fn a_call_on_the_runtime_thread_is_caught() {
+        let _turn = crate::serial();
         let ran = run_paused(|| async {
             let probe = BlockingProbe::start();
             probe.runtime_ran_meanwhile()
@@ -68,6 +69,7 @@ mod tests {
 
     #[test]
     fn a_call_on_the_blocking_pool_is_not() {
+        let _turn = crate::serial();
         let ran = run_paused(|| async {
             let probe = BlockingProbe::start();
             tokio::task::spawn_blocking(move || probe.runtime_ran_meanwhile())

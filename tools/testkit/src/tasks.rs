@@ -64,6 +64,7 @@ mod tests {
 
     #[test]
     fn finished_and_aborted_tasks_are_not_alive() {
+        let _turn = crate::serial();
         run_paused(|| async {
             let quick = tokio::spawn(async { 7 });
             let slow = tokio::spawn(tokio::time::sleep(Duration::from_secs(60)));
@@ -80,6 +81,7 @@ mod tests {
 
     #[test]
     fn a_dropped_join_set_leaves_nothing() {
+        let _turn = crate::serial();
         run_paused(|| async {
             let mut mirrors = tokio::task::JoinSet::new();
             for _ in 0..10 {
@@ -93,6 +95,7 @@ mod tests {
 
     #[test]
     fn a_detached_task_is_caught() {
+        let _turn = crate::serial();
         let failure = std::panic::catch_unwind(|| {
             run_paused(|| async {
                 // Dropping a JoinHandle detaches the task; it keeps running.
@@ -109,6 +112,7 @@ mod tests {
 
     #[test]
     fn tasks_that_end_because_an_aborted_one_ended_are_gone_too() {
+        let _turn = crate::serial();
         run_paused(|| async {
             let (sender, mut receiver) = tokio::sync::mpsc::channel::<u32>(1);
             let producer = tokio::spawn(async move {

@@ -6,7 +6,6 @@ pub mod book;
 pub mod check;
 pub mod hint;
 pub mod new;
-pub mod preprocess;
 pub mod regen;
 pub mod serve;
 pub mod test;

@@ -5,12 +5,12 @@
 
 mod support;
 
+use course_book::serve::{self, Rebuild};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 use support::BookCopy;
-use xtask::serve::{self, Rebuild};
 
 /// A rebuild takes a few seconds; a busy machine (all the workspace's tests at once) is slower.
 const REBUILD_DEADLINE: Duration = Duration::from_secs(90);

@@ -8,6 +8,7 @@
 
 mod support;
 
+use course_book::serve::{self, Rebuild};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -15,7 +16,6 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 use support::BookCopy;
-use xtask::serve::{self, Rebuild};
 
 /// How long one DevTools command may take to answer.
 const COMMAND_DEADLINE: Duration = Duration::from_secs(30);

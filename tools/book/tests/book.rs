@@ -7,8 +7,8 @@ fn the_book_builds_without_broken_includes_links_or_untested_code() {
     let root = course::workspace_root();
     let out = root.join("target").join("book-check");
     let _ = std::fs::remove_dir_all(&out);
-    xtask::book::build(&root, &out).expect("the book builds");
-    let problems = xtask::book::check_built_book(&root, &out);
+    course_book::build(&root, &out).expect("the book builds");
+    let problems = course_book::check::check_built_book(&root, &out);
     assert!(
         problems.is_empty(),
         "the book has problems:\n  {}",
@@ -22,7 +22,7 @@ fn every_listing_has_a_recorded_output_and_a_test_that_checks_it() {
     for listing in course::listings::listings(&root) {
         assert!(
             listing.output_file().is_file(),
-            "{} has no output.txt: run `cargo xtask record {}`",
+            "{} has no output.txt: run `cargo xtask regen {}`",
             listing.name,
             listing.name
         );
@@ -94,7 +94,7 @@ fn every_compile_fail_case_has_a_pinned_message() {
     for case in course::listings::compile_fail_cases(&root) {
         assert!(
             case.with_extension("stderr").is_file(),
-            "{} has no .stderr: run `cargo xtask record --compile-fail` and review it",
+            "{} has no .stderr: run `cargo xtask regen compile-fail` and review it",
             case.display()
         );
     }
