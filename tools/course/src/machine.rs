@@ -55,15 +55,30 @@ pub fn rustc_version() -> String {
         .unwrap_or_else(|| "rustc (unknown version)".into())
 }
 
-/// The version of `package` that the workspace's `Cargo.lock` pins (the first one, when
-/// several are locked), for stamps that name the crates a measurement used.
-pub fn locked_version(root: &std::path::Path, package: &str) -> Option<String> {
-    let lock = std::fs::read_to_string(root.join("Cargo.lock")).ok()?;
-    let name_line = format!("name = \"{package}\"");
-    let mut lines = lock.lines();
-    lines.find(|line| *line == name_line)?;
-    let version = lines.next()?.strip_prefix("version = \"")?;
-    Some(version.trim_end_matches('"').to_string())
+/// The versions that the workspace's lockfile pins for `packages` (the first one, when several
+/// versions of a package are locked), as `cargo metadata` resolves them: for stamps that name
+/// the crates a measurement used. Packages cargo does not report are left out.
+pub fn locked_versions(
+    root: &std::path::Path,
+    packages: &[&str],
+) -> std::collections::BTreeMap<String, String> {
+    let Ok(metadata) = cargo_metadata::MetadataCommand::new()
+        .cargo_path(crate::workspace::cargo_program())
+        .current_dir(root)
+        .other_options(["--locked".to_string()])
+        .exec()
+    else {
+        return Default::default();
+    };
+    let mut versions = std::collections::BTreeMap::new();
+    for package in &metadata.packages {
+        if packages.contains(&package.name.as_str()) {
+            versions
+                .entry(package.name.to_string())
+                .or_insert_with(|| package.version.to_string());
+        }
+    }
+    versions
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`.

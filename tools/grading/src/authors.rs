@@ -22,6 +22,7 @@ pub fn grade_exercises(
     let verdict = judge(&graded, &wrong_answers);
     if verbose {
         print_catches(&graded, &wrong_answers);
+        print_slowest(&graded);
     }
     for problem in &verdict.problems {
         eprintln!("  ✗ {problem}");
@@ -240,5 +241,27 @@ fn print_catches(graded: &[VariantReport], wrong_answers: &[WrongAnswer]) {
         for line in message.lines() {
             println!("    {line}");
         }
+    }
+}
+
+/// The checks that took longest: what to shorten when the test command gets slow.
+fn print_slowest(graded: &[VariantReport]) {
+    let mut checks: Vec<(f64, String)> = graded
+        .iter()
+        .flat_map(|report| {
+            report.checks.iter().map(move |check| {
+                let role = report.role.slug();
+                (
+                    check.seconds,
+                    format!("{} {role}: {}", report.exercise.package, check.name),
+                )
+            })
+        })
+        .collect();
+    checks.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let total: f64 = checks.iter().map(|(seconds, _)| seconds).sum();
+    println!("\nThe checks ran for {total:.1} s in all; the slowest:");
+    for (seconds, check) in checks.iter().take(12) {
+        println!("  {seconds:6.2} s  {check}");
     }
 }

@@ -126,6 +126,19 @@ impl Harness {
             &plan.canonical.dev_dependencies,
         );
         for (variant, (lib_package, lib_manifest)) in plan.variants.iter().zip(libs) {
+            // A variant that runs some checks only is compiled with those alone (a wrong
+            // answer runs the one that must catch it): a test crate per exercise stays small.
+            let checks_file = match &variant.only {
+                None => "checks-src.rs".to_string(),
+                Some(only) => {
+                    let file = format!("checks-{}.rs", variant.role.slug());
+                    write_if_changed(
+                        &dir.join(&file),
+                        &crate::patch::keep_tests(&plan.canonical.checks, only)?,
+                    )?;
+                    file
+                }
+            };
             let crate_name = lib_package.replace('-', "_");
             let mut dependency = Table::new();
             dependency.insert("package".into(), Value::String(lib_package.clone()));
@@ -135,7 +148,7 @@ impl Harness {
             );
             dev_dependencies.insert(crate_name.clone(), Value::Table(dependency));
             source.push_str(&format!(
-                "\nmod {} {{\n    #[allow(unused_imports)]\n    use ::{crate_name} as {};\n    include!(\"checks-src.rs\");\n}}\n",
+                "\n#[allow(dead_code, unused_imports)]\nmod {} {{\n    use ::{crate_name} as {};\n    include!(\"{checks_file}\");\n}}\n",
                 variant.role.module(),
                 exercise.lib_name
             ));

@@ -159,6 +159,15 @@ pub struct Variant {
     pub dependencies: Table,
 }
 
+impl Variant {
+    /// Whether `check` (a test of the checks, or a grader's check) is to be run.
+    pub fn wants(&self, check: &str) -> bool {
+        self.only
+            .as_ref()
+            .is_none_or(|only| only.iter().any(|c| c == check))
+    }
+}
+
 /// One exercise and the crates to grade against its checks.
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -227,9 +236,18 @@ pub fn grade(
     let written = harness.write(workspace, plans)?;
 
     let checks_packages: Vec<&str> = written.iter().map(|w| w.checks_package.as_str()).collect();
-    let lib_packages: Vec<&str> = written
+    // Only the crates that must be proven to build without tokio's `test-util`: students',
+    // starters, solutions, and the wrong answers caught that way.
+    let lib_packages: Vec<&str> = plans
         .iter()
-        .flat_map(|w| w.libs.iter().map(|(package, _)| package.as_str()))
+        .zip(&written)
+        .flat_map(|(plan, written)| {
+            plan.variants
+                .iter()
+                .zip(&written.libs)
+                .filter(|(variant, _)| variant.wants(BUILDS_WITHOUT_TEST_UTIL))
+                .map(|(_, (package, _))| package.as_str())
+        })
         .collect();
     let build = run::build_tests(workspace, &harness.dir, &checks_packages)?;
     let without_test_util = run::check_libs(workspace, &harness.dir, &lib_packages)?;
@@ -286,19 +304,21 @@ pub fn grade(
                 },
                 seconds: 0.0,
             });
-            checks.push(CheckReport {
-                name: BUILDS_WITHOUT_TEST_UTIL.into(),
-                outcome: match without_test_util.errors.get(lib_manifest) {
-                    None if without_test_util.checked.contains(lib_package) => Outcome::Passed,
-                    None => Outcome::NotRun("the crate was not checked".into()),
-                    Some(error) => Outcome::Failed(format!(
-                        "the crate does not build without tokio's test-only features \
+            if variant.wants(BUILDS_WITHOUT_TEST_UTIL) {
+                checks.push(CheckReport {
+                    name: BUILDS_WITHOUT_TEST_UTIL.into(),
+                    outcome: match without_test_util.errors.get(lib_manifest) {
+                        None if without_test_util.checked.contains(lib_package) => Outcome::Passed,
+                        None => Outcome::NotRun("the crate was not checked".into()),
+                        Some(error) => Outcome::Failed(format!(
+                            "the crate does not build without tokio's test-only features \
                          (`tokio::time::advance` and `pause` are for tests: wait with \
                          `tokio::time::sleep` instead):\n{error}"
-                    )),
-                },
-                seconds: 0.0,
-            });
+                        )),
+                    },
+                    seconds: 0.0,
+                });
+            }
             for check in selected_checks(plan, variant) {
                 let outcome = outcomes
                     .get(&((plan_index, variant_index), check.clone()))

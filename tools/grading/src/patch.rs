@@ -81,6 +81,31 @@ pub fn apply(solution: &str, wrong: &str) -> Result<String> {
     Ok(patched)
 }
 
+/// A checks file with only the test functions named in `wanted` (and every other item: the
+/// helpers they use). The others are cut out, attributes and doc comments with them.
+pub fn keep_tests(checks: &str, wanted: &[String]) -> Result<String> {
+    let file = syn::parse_file(checks).context("the checks do not parse")?;
+    let mut kept = String::with_capacity(checks.len());
+    let mut copied = 0;
+    for item in &file.items {
+        let Item::Fn(function) = item else { continue };
+        let is_test = function.attrs.iter().any(|attribute| {
+            attribute
+                .path()
+                .segments
+                .last()
+                .is_some_and(|segment| segment.ident == "test")
+        });
+        if is_test && !wanted.iter().any(|w| function.sig.ident == w) {
+            let cut = range(item.span(), checks)?;
+            kept.push_str(&checks[copied..cut.start]);
+            copied = cut.end;
+        }
+    }
+    kept.push_str(&checks[copied..]);
+    Ok(kept)
+}
+
 /// What makes two items "the same item": their kind of name and their name; for an `impl`
 /// block, its trait and its type.
 fn key(item: &Item) -> Option<String> {
@@ -147,6 +172,16 @@ mod tests {
             "//! The solution.\n\nuse std::time::Duration;\nuse std::thread;\n\n/// Adds.\npub fn double(x: u32) -> u32 {\n    x + 2\n}\n\npub struct Meter(u32);\n\nimpl Default for Meter {\n    fn default() -> Self {\n        Meter(0)\n    }\n}\n\npub fn untouched() {}\n\nfn helper() {}\n"
         );
         syn::parse_file(&patched).unwrap();
+    }
+
+    #[test]
+    fn only_the_wanted_tests_are_kept() {
+        let checks = "use x::y;\n\nfn helper() {}\n\n/// First.\n#[test]\nfn first() {\n    helper();\n}\n\n#[test]\n#[should_panic]\nfn second() {}\n";
+        let kept = super::keep_tests(checks, &["second".to_string()]).unwrap();
+        assert_eq!(
+            kept,
+            "use x::y;\n\nfn helper() {}\n\n\n\n#[test]\n#[should_panic]\nfn second() {}\n"
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub struct Args {}
 const TESTS_LIMIT: Duration = Duration::from_secs(60 * 60);
 
 pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
-    let started = Instant::now();
+    let started = *START.get_or_init(Instant::now);
     let root = &workspace.root;
     let exercises = course::exercises::exercises(root)?;
     let mut summary = Vec::new();
@@ -95,6 +95,16 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
         workspace, &exercises, false,
     )?);
 
+    step("the grader, bent as a student could: edited checks, checks turned off, an exit");
+    summary.push(("grader", course_grading::selftest::run(workspace)?, 3));
+
+    step("scaffolding: a new exercise from the templates is graded both ways");
+    summary.push((
+        "scaffolding",
+        crate::new::prove_exercise_template(workspace)?,
+        2,
+    ));
+
     println!(
         "\n== What was checked ({}) ==",
         minutes_seconds(started.elapsed())
@@ -156,9 +166,14 @@ fn run_visible(mut command: std::process::Command, what: &str) -> Result<()> {
     Ok(())
 }
 
+/// Starts a step, saying how long the command has run so far (where the time goes).
 fn step(what: &str) {
-    println!("\n== {what} ==");
+    let elapsed = START.get_or_init(Instant::now).elapsed();
+    println!("\n== {what} (at {}) ==", minutes_seconds(elapsed));
 }
+
+/// When the test command started.
+static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 
 fn minutes_seconds(elapsed: Duration) -> String {
     let seconds = elapsed.as_secs();

@@ -1,4 +1,4 @@
-use course_testkit::{CpuProbe, Switches, run_real_clock};
+use course_testkit::{CpuProbe, Switches, run_real_clock, run_real_clock_within};
 use ready_queue::Executor;
 use std::future::{Future, poll_fn};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -8,6 +8,10 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
+
+/// How long the checks that a lost wake makes hang may run: a right answer takes
+/// milliseconds, so a hang is reported sooner than the usual 10 s.
+const HANG_LIMIT: Duration = Duration::from_secs(3);
 
 /// Lets the other tasks run once: wakes itself, then answers `Pending`.
 struct YieldNow(bool);
@@ -94,12 +98,12 @@ fn every_spawned_task_runs_to_completion() {
 fn run_returns_at_once_when_no_task_was_spawned() {
     // An answer that waits for a task before it looks at the count waits forever
     // here: the time limit reports it.
-    run_real_clock(|| async { Executor::default().run() });
+    run_real_clock_within(HANG_LIMIT, || async { Executor::default().run() });
 }
 
 #[test]
 fn tasks_take_turns_when_they_yield() {
-    let log = run_real_clock(|| async {
+    let log = run_real_clock_within(HANG_LIMIT, || async {
         let log = Log::default();
         let mut executor = Executor::default();
         for (name, steps) in [("resize", 3), ("upload", 2), ("notify", 1)] {
@@ -129,7 +133,7 @@ fn tasks_take_turns_when_they_yield() {
 fn a_wake_during_the_tasks_own_poll_is_not_lost() {
     // The task wakes itself while it is being polled. If that wake is lost, nobody
     // queues the task again, `run` waits forever, and the time limit reports it.
-    let steps = run_real_clock(|| async {
+    let steps = run_real_clock_within(HANG_LIMIT, || async {
         let steps = Arc::new(AtomicU32::new(0));
         let mut executor = Executor::default();
         let counter = Arc::clone(&steps);

@@ -294,13 +294,8 @@ fn run_client(client: &Path, url: &str, cell: &Cell) -> Result<Report, String> {
 
 /// The machine, the compiler and the crates that measured.
 fn machine(root: &Path, python: Option<&Path>) -> Machine {
-    let crates: BTreeMap<String, String> = STAMPED_CRATES
-        .into_iter()
-        .filter_map(|name| {
-            course::machine::locked_version(root, name)
-                .map(|version| (name.into(), version))
-        })
-        .collect();
+    let crates: BTreeMap<String, String> =
+        course::machine::locked_versions(root, &STAMPED_CRATES);
     Machine {
         stamp: course::machine::stamp(),
         cpus: std::thread::available_parallelism().map_or(1, usize::from),
