@@ -48,17 +48,19 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
     step(
         "tests: listings and their outputs, inline blocks, compile-fail cases, the book, the tools",
     );
-    let mut test = workspace.cargo();
-    test.args(["test", "--workspace", "--no-fail-fast"])
+    let mut counts = run_workspace_tests(workspace, &excluded)?;
+    // Doctests are compiled and run by rustdoc, through cargo.
+    let mut doctests = workspace.cargo();
+    doctests
+        .args(["test", "--workspace", "--doc", "--no-fail-fast", "--quiet"])
         .args(&excluded);
-    let mut counts = TestCounts::default();
-    let status = process::stream(&mut test, TESTS_LIMIT, |line| {
+    let status = process::stream(&mut doctests, TESTS_LIMIT, |line| {
         println!("{line}");
         counts.add(line);
     })?;
     if !status.success() || counts.failed > 0 {
         bail!(
-            "cargo test failed: {} passed, {} failed (the failures are above)",
+            "the tests failed: {} passed, {} failed (the failures are above)",
             counts.passed,
             counts.failed
         );
@@ -116,6 +118,125 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
     }
     println!("course: {total} checks observed passing, 0 failed");
     Ok(())
+}
+
+/// One test executable that cargo built.
+struct TestBinary {
+    /// `listing-01-02 test output`: package, kind of target, target.
+    label: String,
+    executable: std::path::PathBuf,
+    /// The package's folder: cargo runs a test there, and tests read `CARGO_MANIFEST_DIR`.
+    dir: std::path::PathBuf,
+}
+
+/// Builds every test of the workspace (but `excluded`), then runs the test binaries a few at a
+/// time: most of them wait (on servers, timers, a Python program), so running them one after
+/// another, as `cargo test` does, leaves the cores idle. Prints each binary's result, and the
+/// whole output of a failing one.
+fn run_workspace_tests(workspace: &Workspace, excluded: &[String]) -> Result<TestCounts> {
+    let mut build = workspace.cargo();
+    build
+        .args([
+            "test",
+            "--workspace",
+            "--no-run",
+            "--message-format=json-render-diagnostics",
+        ])
+        .args(excluded);
+    let built = process::run(&mut build, TESTS_LIMIT, process::Stderr::Inherit)?
+        .success("cargo test --no-run")?;
+    let mut binaries = Vec::new();
+    for message in cargo_metadata::Message::parse_stream(built.as_bytes()).flatten() {
+        if let cargo_metadata::Message::CompilerArtifact(artifact) = message
+            && artifact.profile.test
+            && let Some(executable) = artifact.executable
+        {
+            let dir = artifact
+                .manifest_path
+                .parent()
+                .expect("a manifest in a folder");
+            let package = dir.file_name().unwrap_or_default().to_string();
+            let kind = artifact.target.kind.first().map(ToString::to_string);
+            binaries.push(TestBinary {
+                label: format!(
+                    "{package} {} {}",
+                    kind.unwrap_or_default(),
+                    artifact.target.name
+                ),
+                executable: executable.into_std_path_buf(),
+                dir: dir.as_std_path().to_path_buf(),
+            });
+        }
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new((TestCounts::default(), Vec::new()));
+    let workers = 2 * std::thread::available_parallelism().map_or(2, usize::from);
+    std::thread::scope(|scope| {
+        for _ in 0..workers.min(binaries.len()) {
+            scope.spawn(|| {
+                while let Some(binary) =
+                    binaries.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                {
+                    let outcome = run_test_binary(binary);
+                    let mut results = results.lock().unwrap_or_else(|p| p.into_inner());
+                    println!("{}", outcome.line);
+                    for line in outcome.output.lines() {
+                        results.0.add(line);
+                    }
+                    if !outcome.passed {
+                        println!("{}", outcome.output);
+                        results.1.push(binary.label.clone());
+                    }
+                }
+            });
+        }
+    });
+    let (counts, failed) = results.into_inner().unwrap_or_else(|p| p.into_inner());
+    if !failed.is_empty() {
+        bail!(
+            "{} test binaries failed (their output is above): {}",
+            failed.len(),
+            failed.join(", ")
+        );
+    }
+    Ok(counts)
+}
+
+struct BinaryOutcome {
+    passed: bool,
+    line: String,
+    output: String,
+}
+
+fn run_test_binary(binary: &TestBinary) -> BinaryOutcome {
+    let mut command = std::process::Command::new(&binary.executable);
+    command
+        .current_dir(&binary.dir)
+        .env("CARGO_MANIFEST_DIR", &binary.dir)
+        .env("RUST_BACKTRACE", "0");
+    match process::run(&mut command, TESTS_LIMIT, process::Stderr::Capture) {
+        Ok(finished) => {
+            let mut counts = TestCounts::default();
+            finished.stdout.lines().for_each(|line| counts.add(line));
+            let passed = finished.status.success() && counts.failed == 0;
+            BinaryOutcome {
+                passed,
+                line: format!(
+                    "  {} {:>3} passed {:>6.1} s  {}",
+                    if passed { "ok    " } else { "FAILED" },
+                    counts.passed,
+                    finished.elapsed.as_secs_f64(),
+                    binary.label
+                ),
+                output: format!("{}{}", finished.stdout, finished.stderr),
+            }
+        }
+        Err(error) => BinaryOutcome {
+            passed: false,
+            line: format!("  FAILED {}: {error}", binary.label),
+            output: String::new(),
+        },
+    }
 }
 
 /// The counts of libtest's `test result:` lines.
