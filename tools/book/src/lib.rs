@@ -1,14 +1,12 @@
-//! The book: built with mdBook (as a library, with the course's preprocessor), checked, and
-//! served with live reload.
+//! The book: built with mdBook (as a library, with the course's preprocessor) and checked.
+//! (`course-serve` serves it with live reload.)
 //!
 //! - [`build`]: renders the book into a folder.
 //! - [`check`]: what is wrong with its sources and its HTML, one line each.
-//! - [`serve`]: serves it on loopback, rebuilds it on every edit, reloads open pages.
 //! - [`preprocess`]: expands the pages' `{{#course …}}` directives.
 
 pub mod check;
 pub mod preprocess;
-pub mod serve;
 
 use std::path::Path;
 

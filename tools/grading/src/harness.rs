@@ -52,7 +52,13 @@ impl Harness {
         let mut written = Vec::new();
         for plan in plans {
             let mut libs = Vec::new();
+            let checks_manifest = self.checks_dir(plan).join("Cargo.toml");
             for variant in &plan.variants {
+                if variant.is_inline() {
+                    // A module of the test crate (see `write_checks`): no crate of its own.
+                    libs.push((String::new(), checks_manifest.clone()));
+                    continue;
+                }
                 let (package, dir) = self.write_lib(plan, variant)?;
                 members.push(relative(&self.dir, &dir));
                 libs.push((package, dir.join("Cargo.toml")));
@@ -110,10 +116,16 @@ impl Harness {
         Ok((package, dir))
     }
 
+    fn checks_dir(&self, plan: &Plan) -> PathBuf {
+        self.dir
+            .join("checks")
+            .join(format!("graded-{}-checks", plan.exercise.package))
+    }
+
     fn write_checks(&self, plan: &Plan, libs: &[(String, PathBuf)]) -> Result<(String, PathBuf)> {
         let exercise = &plan.exercise;
         let package = format!("graded-{}-checks", exercise.package);
-        let dir = self.dir.join("checks").join(&package);
+        let dir = self.checks_dir(plan);
         write_if_changed(&dir.join("checks-src.rs"), &plan.canonical.checks)?;
 
         let mut source = format!(
@@ -139,6 +151,22 @@ impl Harness {
                     file
                 }
             };
+            if let (true, super::LibSource::Text(text)) = (variant.is_inline(), &variant.lib) {
+                // Compiled as a module of the test crate: a crate of its own per wrong answer
+                // would cost a compiler run each.
+                let lib = dir.join(variant.role.slug()).join("lib.rs");
+                write_if_changed(&lib, text)?;
+                for (name, entry) in &variant.dependencies {
+                    dev_dependencies.insert(name.clone(), entry.clone());
+                }
+                source.push_str(&format!(
+                    "\n#[allow(dead_code, unused_imports)]\nmod {} {{\n    #[path = {:?}]\n    mod {};\n    include!(\"{checks_file}\");\n}}\n",
+                    variant.role.module(),
+                    lib.display().to_string(),
+                    exercise.lib_name
+                ));
+                continue;
+            }
             let crate_name = lib_package.replace('-', "_");
             let mut dependency = Table::new();
             dependency.insert("package".into(), Value::String(lib_package.clone()));

@@ -160,6 +160,12 @@ pub struct Variant {
 }
 
 impl Variant {
+    /// A library written by the grader that needs no build of its own (it is not checked
+    /// without tokio's test-only features): it is compiled as a module of the test crate.
+    pub fn is_inline(&self) -> bool {
+        matches!(self.lib, LibSource::Text(_)) && !self.wants(BUILDS_WITHOUT_TEST_UTIL)
+    }
+
     /// Whether `check` (a test of the checks, or a grader's check) is to be run.
     pub fn wants(&self, check: &str) -> bool {
         self.only

@@ -1,9 +1,8 @@
 //! `cargo xtask serve`: serves the book on 127.0.0.1; it rebuilds on every edit, and open pages
-//! reload themselves (see `course_book::serve`).
+//! reload themselves. The server is the `course-serve` crate, built only when it is asked for.
 
 use crate::Workspace;
 use anyhow::Result;
-use course_book::serve;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -13,12 +12,26 @@ pub struct Args {
 }
 
 pub fn run(workspace: &Workspace, args: Args) -> Result<()> {
-    let out = workspace.target(format!("book-serve/{}", serve::clone_id(&workspace.root)));
-    let server = serve::start(&workspace.root, &out, args.port)?;
-    println!(
-        "Serving the book at {} (Ctrl-C stops). Open pages reload after you edit a page, a \
-         listing or an exercise.",
-        server.url()
-    );
-    server.wait()
+    // One folder per clone: two clones that share a target directory serve side by side.
+    let out = workspace.target(format!("book-serve/{}", clone_id(&workspace.root)));
+    let status = workspace
+        .cargo()
+        .args(["run", "--quiet", "--package", "course-serve", "--"])
+        .arg(&workspace.root)
+        .arg(&out)
+        .arg(args.port.to_string())
+        .status()?;
+    // The server printed its own error, in one line.
+    if !status.success() {
+        std::process::exit(status.code().unwrap_or(1));
+    }
+    Ok(())
+}
+
+/// A short name for a clone of the course, from the path of its root.
+fn clone_id(root: &std::path::Path) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    root.hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
 }

@@ -1,4 +1,5 @@
-//! The book's server (`cargo xtask serve`): builds the book, serves it on 127.0.0.1, rebuilds it when a source file
+//! The book's server (`cargo xtask serve`), a crate of its own so that the other commands do not
+//! build a web server: builds the book, serves it on 127.0.0.1, rebuilds it when a source file
 //! changes, and makes every open page reload itself after a successful rebuild.
 //!
 //! The pages served carry a small script that listens to server-sent events on
@@ -201,7 +202,7 @@ impl Book {
         let next = sibling(&self.out, "next");
         let old = sibling(&self.out, "old");
         let _ = std::fs::remove_dir_all(&next);
-        crate::build(root, &next)?;
+        course_book::build(root, &next)?;
         {
             let _swapping = self.swap.blocking_write();
             let _ = std::fs::remove_dir_all(&old);
@@ -216,15 +217,6 @@ impl Book {
         self.generation.send_modify(|generation| *generation += 1);
         Ok(*self.generation.borrow())
     }
-}
-
-/// A short name for a clone of the course, from the path of its root: two clones that share a
-/// target directory serve from folders of their own.
-pub fn clone_id(root: &Path) -> String {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    root.hash(&mut hasher);
-    format!("{:016x}", hasher.finish())
 }
 
 /// `target/book-serve` → `target/book-serve.next`.
@@ -316,7 +308,7 @@ fn rebuild_on_changes(
             // Checked once served: the pages reload without waiting for the check.
             Ok(generation) => Rebuild::Served {
                 generation,
-                problems: crate::check::check_built_book(root, &book.out),
+                problems: course_book::check::check_built_book(root, &book.out),
             },
             Err(error) => Rebuild::Failed {
                 error: one_line(&error),

@@ -8,7 +8,7 @@
 
 mod support;
 
-use course_book::serve::{self, Rebuild};
+use course_serve::{self as serve, Rebuild};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};

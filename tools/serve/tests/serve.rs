@@ -5,7 +5,7 @@
 
 mod support;
 
-use course_book::serve::{self, Rebuild};
+use course_serve::{self as serve, Rebuild};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::mpsc;

@@ -13,7 +13,7 @@ impl BookCopy {
         let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
         let _ = std::fs::remove_dir_all(&root);
         let source = course::workspace_root();
-        for entry in course_book::serve::WATCHED {
+        for entry in course_serve::WATCHED {
             copy(&source.join(entry), &root.join(entry));
         }
         BookCopy { root }
