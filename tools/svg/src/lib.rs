@@ -16,6 +16,8 @@
 //! assert!(svg.contains(">a &amp; b</text>"));
 //! ```
 
+pub mod figure;
+
 use std::fmt::Write;
 
 /// The one palette of the book's figures. Taking a `Colour` rather than a string keeps every
