@@ -21,14 +21,27 @@ pub struct Facts {
     pub chapters: Vec<Chapter>,
     pub exercises: Vec<Exercise>,
     pub wrong_answers: Vec<WrongAnswer>,
+    /// Each exercise's page (relative to `src/`), by package: the page with its directive.
+    pub exercise_pages: std::collections::BTreeMap<String, String>,
 }
 
 impl Facts {
     pub fn load(root: &Path) -> Result<Self> {
+        let exercises = crate::exercises::exercises(root)?;
+        let pages = crate::pages::pages(root);
+        let exercise_pages = exercises
+            .iter()
+            .filter_map(|exercise| {
+                let directive = format!("{OPEN}exercise {}}}}}", exercise.package);
+                let page = pages.iter().find(|p| p.text.contains(&directive))?;
+                Some((exercise.package.clone(), page.name.clone()))
+            })
+            .collect();
         Ok(Self {
             chapters: crate::chapters::chapters(root)?,
-            exercises: crate::exercises::exercises(root)?,
+            exercises,
             wrong_answers: crate::exercises::wrong_answers(root)?,
+            exercise_pages,
         })
     }
 
@@ -102,43 +115,81 @@ fn quoted(sections: &[String]) -> String {
     }
 }
 
+/// Two tables: the chapters (article sections, prerequisites, minutes), then the exercises
+/// (minutes, how many promises their checks hold, which kinds of mistake they are proven to
+/// catch), each linking to its section, where the promises are listed.
 fn instructor_table(facts: &Facts) -> String {
     let mut out = String::from(
-        "| Chapter | Article section | Prerequisites | Minutes | Exercises: what the checks verify |\n|---|---|---|---|---|\n",
+        "| Chapter | Article section | Prerequisites | Minutes |\n|---|---|---|---|\n",
     );
     for chapter in &facts.chapters {
-        if !chapter.is_written() {
-            let _ = writeln!(
+        let _ = match (&chapter.page, chapter.is_written()) {
+            (Some(page), true) => writeln!(
                 out,
-                "| {}. {} | {} | | | *planned: not written yet* |",
+                "| [{}. {}]({page}) | {} | {} | {} reading + {} exercises |",
+                chapter.number(),
+                chapter.title,
+                quoted(&chapter.article),
+                chapter.prerequisites,
+                chapter.reading_minutes.unwrap_or_default(),
+                facts.exercise_minutes(&chapter.id),
+            ),
+            _ => writeln!(
+                out,
+                "| {}. {} | {} | *planned: not written yet* | |",
                 chapter.number(),
                 chapter.title,
                 quoted(&chapter.article)
-            );
-            continue;
-        }
-        let exercises: Vec<String> = facts
-            .exercises_of(&chapter.id)
-            .map(|e| {
-                let promises: Vec<&str> =
-                    e.meta.promises.iter().map(|p| p.promise.as_str()).collect();
-                format!("**{}** {}", e.number(), promises.join("; "))
-            })
+            ),
+        };
+    }
+    out.push_str(
+        "\nEvery exercise: its minutes, how many promises of its text its checks hold (its \
+         section lists them), and the kinds of plausible mistake kept as wrong answers, which \
+         the test command proves its checks reject.\n\n\
+         | Exercise | Minutes | Its checks hold | Kinds of mistake proven caught |\n|---|---:|---|---|\n",
+    );
+    for exercise in &facts.exercises {
+        let title = match facts.exercise_pages.get(&exercise.package) {
+            Some(page) => format!(
+                "[{}]({page}#{})",
+                exercise.meta.title,
+                heading_id(&exercise.meta.title)
+            ),
+            None => exercise.meta.title.clone(),
+        };
+        let mut kinds: Vec<String> = facts
+            .wrong_answers
+            .iter()
+            .filter(|w| w.exercise == exercise.package)
+            .map(|w| w.kind.name())
             .collect();
+        kinds.sort();
+        kinds.dedup();
+        let kept = facts
+            .wrong_answers
+            .iter()
+            .filter(|w| w.exercise == exercise.package)
+            .count();
         let _ = writeln!(
             out,
-            "| [{}. {}]({}) | {} | {} | {} reading + {} exercises | {} |",
-            chapter.number(),
-            chapter.title,
-            chapter.page.as_deref().unwrap_or_default(),
-            quoted(&chapter.article),
-            chapter.prerequisites,
-            chapter.reading_minutes.unwrap_or_default(),
-            facts.exercise_minutes(&chapter.id),
-            exercises.join("<br>")
+            "| {title} | {} | {} promises | {kept} wrong answers: {} |",
+            exercise.meta.minutes,
+            exercise.meta.promises.len(),
+            kinds.join(", ")
         );
     }
     out
+}
+
+/// The id mdBook gives a heading: lowercase, words joined by `-`, other punctuation dropped.
+fn heading_id(heading: &str) -> String {
+    let kept: String = heading
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-' || *c == '_')
+        .collect();
+    kept.split_whitespace().collect::<Vec<_>>().join("-")
 }
 
 fn chapter_time(facts: &Facts, id: &str) -> Result<String> {
@@ -217,6 +268,18 @@ mod tests {
 
     fn facts() -> Facts {
         Facts::load(&crate::workspace_root()).unwrap()
+    }
+
+    #[test]
+    fn heading_ids_are_mdbooks() {
+        assert_eq!(
+            heading_id("1.1 Score documents on every core"),
+            "11-score-documents-on-every-core"
+        );
+        assert_eq!(
+            heading_id("2.2 A timer future, by hand"),
+            "22-a-timer-future-by-hand"
+        );
     }
 
     #[test]
