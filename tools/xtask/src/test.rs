@@ -1,9 +1,7 @@
 //! `cargo xtask test`: every check of the course, then a summary of what was observed.
 
 use crate::Workspace;
-
 use anyhow::{Context, Result, bail};
-
 use course::process;
 use std::time::{Duration, Instant};
 
@@ -66,7 +64,7 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
         );
     }
     summary.push((
-        "cargo test",
+        "tests",
         format!(
             "{} passed, 0 failed, {} ignored, in {} test binaries (listings against their \
              recorded output, inline blocks as doctests, compile-fail messages, book, tools)",
