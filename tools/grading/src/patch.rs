@@ -9,9 +9,11 @@ use syn::spanned::Spanned;
 use syn::{Item, UseTree};
 
 /// The solution's source with the wrong answer's items in place of the items of the same name
-/// (a function, a type, an `impl Trait for Type` block, a constant). Items of the wrong answer
-/// that the solution does not have are added at the end; its `use` lines are added unless the
-/// solution has the same one. Its `//!` header is left out.
+/// (a function, a type, a constant). An `impl` block of the wrong answer changes the solution's
+/// `impl` block for the same type (and trait) method by method: a wrong answer keeps only the
+/// method it gets wrong. Items of the wrong answer that the solution does not have are added
+/// at the end; its `use` lines are added unless the solution has the same one. Its `//!`
+/// header is left out.
 pub fn apply(solution: &str, wrong: &str) -> Result<String> {
     let solution_file = syn::parse_file(solution).context("the solution does not parse")?;
     let wrong_file = syn::parse_file(wrong).context("the wrong answer does not parse")?;
@@ -49,6 +51,12 @@ pub fn apply(solution: &str, wrong: &str) -> Result<String> {
             .iter()
             .find(|(existing, _)| existing.as_ref() == Some(&wanted))
         {
+            Some((_, Item::Impl(original))) => {
+                let Item::Impl(changes) = item else {
+                    bail!("`{wanted}` is an impl block in the solution");
+                };
+                replacements.extend(patch_impl(original, changes, solution, wrong)?);
+            }
             Some((_, original)) => {
                 let span = range(original.span(), solution)?;
                 if replacements.iter().any(|(r, _)| r.start == span.start) {
@@ -104,6 +112,46 @@ pub fn keep_tests(checks: &str, wanted: &[String]) -> Result<String> {
     }
     kept.push_str(&checks[copied..]);
     Ok(kept)
+}
+
+/// The edits that put the methods (and associated items) of `changes` in place of those of
+/// the same name in `original`, and add the others before its closing brace.
+fn patch_impl(
+    original: &syn::ItemImpl,
+    changes: &syn::ItemImpl,
+    solution: &str,
+    wrong: &str,
+) -> Result<Vec<(std::ops::Range<usize>, String)>> {
+    let name = |item: &syn::ImplItem| match item {
+        syn::ImplItem::Fn(f) => Some(f.sig.ident.to_string()),
+        syn::ImplItem::Const(c) => Some(c.ident.to_string()),
+        syn::ImplItem::Type(t) => Some(t.ident.to_string()),
+        _ => None,
+    };
+    let mut edits = Vec::new();
+    let mut added = String::new();
+    for change in &changes.items {
+        let text = &wrong[range(change.span(), wrong)?];
+        let same = name(change).and_then(|wanted| {
+            original
+                .items
+                .iter()
+                .find(|item| name(item).as_deref() == Some(wanted.as_str()))
+        });
+        match same {
+            Some(item) => edits.push((range(item.span(), solution)?, text.to_string())),
+            None => {
+                added.push_str("\n    ");
+                added.push_str(text);
+                added.push('\n');
+            }
+        }
+    }
+    if !added.is_empty() {
+        let close = original.brace_token.span.close().byte_range().start;
+        edits.push((close..close, added));
+    }
+    Ok(edits)
 }
 
 /// What makes two items "the same item": their kind of name and their name; for an `impl`
@@ -172,6 +220,17 @@ mod tests {
             "//! The solution.\n\nuse std::time::Duration;\nuse std::thread;\n\n/// Adds.\npub fn double(x: u32) -> u32 {\n    x + 2\n}\n\npub struct Meter(u32);\n\nimpl Default for Meter {\n    fn default() -> Self {\n        Meter(0)\n    }\n}\n\npub fn untouched() {}\n\nfn helper() {}\n"
         );
         syn::parse_file(&patched).unwrap();
+    }
+
+    #[test]
+    fn an_impl_block_changes_only_the_methods_it_holds() {
+        let solution = "pub struct Queue;\n\nimpl Queue {\n    pub fn push(&self) {}\n\n    pub fn run(&self) {\n        // right\n    }\n}\n";
+        let wrong = "//! Wrong.\n\nimpl Queue {\n    pub fn run(&self) {\n        // wrong\n    }\n\n    fn helper(&self) {}\n}\n";
+        let patched = apply(solution, wrong).unwrap();
+        assert_eq!(
+            patched,
+            "pub struct Queue;\n\nimpl Queue {\n    pub fn push(&self) {}\n\n    pub fn run(&self) {\n        // wrong\n    }\n\n    fn helper(&self) {}\n}\n"
+        );
     }
 
     #[test]

@@ -5,8 +5,6 @@
 //! caught-by: a_delay_that_is_due_is_ready_at_its_first_poll
 
 impl Future for Delay {
-    type Output = ();
-
     fn poll(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<()> {
         let mut shared = self.shared.lock().unwrap();
         if shared.fired {

@@ -4,8 +4,6 @@
 //! caught-by: the_latest_waker_is_the_one_called
 
 impl Future for Delay {
-    type Output = ();
-
     fn poll(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<()> {
         let mut shared = self.shared.lock().unwrap();
         if shared.fired || Instant::now() >= self.deadline {

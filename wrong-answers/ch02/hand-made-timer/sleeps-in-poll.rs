@@ -5,8 +5,6 @@
 //! caught-by: tokio_can_await_it_and_runs_other_tasks_meanwhile
 
 impl Future for Delay {
-    type Output = ();
-
     fn poll(self: Pin<&mut Self>, _context: &mut Context<'_>) -> Poll<()> {
         thread::sleep(self.deadline.saturating_duration_since(Instant::now()));
         Poll::Ready(())

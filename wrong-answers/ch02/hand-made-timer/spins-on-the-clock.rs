@@ -7,8 +7,6 @@
 use std::sync::mpsc::TryRecvError;
 
 impl Future for Delay {
-    type Output = ();
-
     fn poll(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<()> {
         let mut shared = self.shared.lock().unwrap();
         if shared.fired || Instant::now() >= self.deadline {

@@ -33,8 +33,6 @@ impl Delay {
 }
 
 impl Future for Delay {
-    type Output = ();
-
     fn poll(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<()> {
         let mut shared = self.shared.lock().unwrap();
         if shared.fired || Instant::now() >= self.deadline {

@@ -5,8 +5,6 @@
 //! caught-by: one_delay_starts_one_thread_however_often_it_is_polled
 
 impl Future for Delay {
-    type Output = ();
-
     fn poll(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<()> {
         let mut shared = self.shared.lock().unwrap();
         if shared.fired || Instant::now() >= self.deadline {

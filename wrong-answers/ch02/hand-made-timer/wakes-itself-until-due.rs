@@ -5,8 +5,6 @@
 //! caught-by: tokio_can_await_it_and_runs_other_tasks_meanwhile
 
 impl Future for Delay {
-    type Output = ();
-
     fn poll(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<()> {
         if Instant::now() >= self.deadline {
             return Poll::Ready(());

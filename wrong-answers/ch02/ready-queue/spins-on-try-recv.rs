@@ -7,19 +7,6 @@
 use std::sync::mpsc::TryRecvError;
 
 impl Executor {
-    /// Queues `future` as a new task. It starts when `run` is called.
-    pub fn spawn(&mut self, future: impl Future<Output = ()> + Send + 'static) {
-        let task = Arc::new(Task {
-            future: Mutex::new(Some(Box::pin(future))),
-            ready_queue: self.sender.clone(),
-            queued: AtomicBool::new(true),
-        });
-        self.unfinished += 1;
-        self.sender
-            .send(task)
-            .expect("the executor holds the receiver");
-    }
-
     pub fn run(&mut self) {
         while self.unfinished > 0 {
             let task = match self.ready_queue.try_recv() {

@@ -5,19 +5,6 @@
 //! caught-by: run_returns_at_once_when_no_task_was_spawned
 
 impl Executor {
-    /// Queues `future` as a new task. It starts when `run` is called.
-    pub fn spawn(&mut self, future: impl Future<Output = ()> + Send + 'static) {
-        let task = Arc::new(Task {
-            future: Mutex::new(Some(Box::pin(future))),
-            ready_queue: self.sender.clone(),
-            queued: AtomicBool::new(true),
-        });
-        self.unfinished += 1;
-        self.sender
-            .send(task)
-            .expect("the executor holds the receiver");
-    }
-
     pub fn run(&mut self) {
         loop {
             let task = self
