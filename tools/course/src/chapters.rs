@@ -37,6 +37,9 @@ pub struct Chapter {
     pub prerequisites: String,
     /// Minutes of reading; the exercises' minutes are in their manifests.
     pub reading_minutes: Option<u32>,
+    /// Two or three questions for a class to discuss after the chapter (the instructor guide).
+    #[serde(default)]
+    pub discussion: Vec<String>,
 }
 
 impl Chapter {
@@ -48,6 +51,45 @@ impl Chapter {
     pub fn is_written(&self) -> bool {
         self.status == Status::Written
     }
+
+    /// The objectives its first page lists under [`OBJECTIVES_MARK`]: written once, on the
+    /// page, and shown again by the instructor guide.
+    pub fn objectives(&self, root: &Path) -> Result<Vec<String>> {
+        let Some(page) = &self.page else {
+            return Ok(Vec::new());
+        };
+        let path = root.join("src").join(page);
+        let objectives = objectives(&crate::read(&path)?);
+        if objectives.is_empty() {
+            bail!(
+                "{} has no objectives: write them as a list under `{OBJECTIVES_MARK}`",
+                path.display()
+            );
+        }
+        Ok(objectives)
+    }
+}
+
+/// The line above the list of a chapter's objectives on its first page.
+pub const OBJECTIVES_MARK: &str = "**You will learn to:**";
+
+/// The items of the Markdown list under [`OBJECTIVES_MARK`], each joined onto one line.
+pub fn objectives(page: &str) -> Vec<String> {
+    let Some(start) = page.find(OBJECTIVES_MARK) else {
+        return Vec::new();
+    };
+    let mut items: Vec<String> = Vec::new();
+    for line in page[start + OBJECTIVES_MARK.len()..].lines().skip(1) {
+        if let Some(item) = line.strip_prefix("- ") {
+            items.push(item.trim().to_owned());
+        } else if let (Some(last), true) = (items.last_mut(), line.starts_with("  ")) {
+            last.push(' ');
+            last.push_str(line.trim());
+        } else if !(line.trim().is_empty() && items.is_empty()) {
+            break;
+        }
+    }
+    items
 }
 
 #[derive(Deserialize)]
@@ -92,6 +134,25 @@ mod tests {
         let chapters = chapters(&crate::workspace_root()).unwrap();
         assert_eq!(chapters[0].id, "ch01");
         assert_eq!(chapters[7].number(), 8);
-        assert!(chapters.iter().any(|c| !c.is_written()));
+    }
+
+    #[test]
+    fn objectives_are_the_list_under_the_mark_with_wrapped_lines_joined() {
+        let page = "# Title\n\n**You will learn to:**\n\n- run work on every core;\n- compare a \
+                    thread\n  and a task.\n\n**Before you start:** more text\n- not an objective\n";
+        assert_eq!(
+            objectives(page),
+            ["run work on every core;", "compare a thread and a task."]
+        );
+        assert!(objectives("no mark here\n- item\n").is_empty());
+    }
+
+    #[test]
+    fn every_written_chapter_lists_its_objectives() {
+        let root = crate::workspace_root();
+        for chapter in chapters(&root).unwrap().iter().filter(|c| c.is_written()) {
+            let objectives = chapter.objectives(&root).unwrap();
+            assert!(objectives.len() >= 3, "{}: {objectives:?}", chapter.id);
+        }
     }
 }

@@ -7,6 +7,7 @@
 pub mod chapters;
 pub mod exercises;
 pub mod generated;
+pub mod guide;
 pub mod listings;
 pub mod machine;
 pub mod output;
@@ -14,6 +15,7 @@ pub mod pages;
 pub mod process;
 pub mod render;
 pub mod scaffold;
+pub mod selfcheck;
 pub mod workspace;
 
 use anyhow::{Result, bail};

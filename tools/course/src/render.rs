@@ -6,6 +6,8 @@
 //! - `{{#course chapters}}`: the list of chapters, written and planned;
 //! - `{{#course instructor-table}}`: chapters with their article sections, prerequisites,
 //!   minutes and what each exercise's checks verify;
+//! - `{{#course instructor-guide}}`: the instructor guide ([`crate::guide`]), from the same
+//!   facts as the table;
 //! - `{{#course time chNN}}`: a chapter's reading and exercise minutes;
 //! - `{{#course exercise chNN-name}}`: what the checks of an exercise verify, the mistakes they
 //!   catch, and its hints, one step at a time.
@@ -23,6 +25,8 @@ pub struct Facts {
     pub wrong_answers: Vec<WrongAnswer>,
     /// Each exercise's page (relative to `src/`), by package: the page with its directive.
     pub exercise_pages: std::collections::BTreeMap<String, String>,
+    /// Each written chapter's objectives, by id, as its first page lists them.
+    pub objectives: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Facts {
@@ -37,20 +41,34 @@ impl Facts {
                 Some((exercise.package.clone(), page.name.clone()))
             })
             .collect();
+        let chapters = crate::chapters::chapters(root)?;
+        let objectives = chapters
+            .iter()
+            .filter(|c| c.is_written())
+            .map(|c| Ok((c.id.clone(), c.objectives(root)?)))
+            .collect::<Result<_>>()?;
         Ok(Self {
-            chapters: crate::chapters::chapters(root)?,
+            chapters,
+            objectives,
             exercises,
             wrong_answers: crate::exercises::wrong_answers(root)?,
             exercise_pages,
         })
     }
 
-    fn exercises_of<'a>(&'a self, chapter: &'a str) -> impl Iterator<Item = &'a Exercise> {
+    pub(crate) fn exercises_of<'a>(
+        &'a self,
+        chapter: &'a str,
+    ) -> impl Iterator<Item = &'a Exercise> {
         self.exercises.iter().filter(move |e| e.chapter == chapter)
     }
 
-    fn exercise_minutes(&self, chapter: &str) -> u32 {
+    pub(crate) fn exercise_minutes(&self, chapter: &str) -> u32 {
         self.exercises_of(chapter).map(|e| e.meta.minutes).sum()
+    }
+
+    pub(crate) fn objectives(&self, chapter: &str) -> &[String] {
+        self.objectives.get(chapter).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -79,11 +97,12 @@ fn directive(words: &[&str], facts: &Facts) -> Result<String> {
     match words {
         ["chapters"] => Ok(chapter_list(facts)),
         ["instructor-table"] => Ok(instructor_table(facts)),
+        ["instructor-guide"] => crate::guide::guide(facts),
         ["time", chapter] => chapter_time(facts, chapter),
         ["exercise", package] => exercise_notes(facts, package),
         _ => bail!(
-            "unknown directive `{{{{#course {}}}}}`; known: chapters, instructor-table, time \
-             chNN, exercise chNN-name",
+            "unknown directive `{{{{#course {}}}}}`; known: chapters, instructor-table, \
+             instructor-guide, time chNN, exercise chNN-name",
             words.join(" ")
         ),
     }
@@ -183,7 +202,7 @@ fn instructor_table(facts: &Facts) -> String {
 }
 
 /// The id mdBook gives a heading: lowercase, words joined by `-`, other punctuation dropped.
-fn heading_id(heading: &str) -> String {
+pub(crate) fn heading_id(heading: &str) -> String {
     let kept: String = heading
         .to_lowercase()
         .chars()
@@ -271,6 +290,40 @@ mod tests {
     }
 
     #[test]
+    fn the_guide_and_the_instructor_table_agree_on_every_chapter_and_exercise() {
+        let facts = facts();
+        let table = expand("{{#course instructor-table}}", &facts).unwrap();
+        let guide = expand("{{#course instructor-guide}}", &facts).unwrap();
+        for chapter in facts.chapters.iter().filter(|c| c.is_written()) {
+            let reading = chapter.reading_minutes.unwrap();
+            let exercises = facts.exercise_minutes(&chapter.id);
+            assert!(
+                table.contains(&format!("{reading} reading + {exercises} exercises")),
+                "{}",
+                chapter.id
+            );
+            assert!(
+                guide.contains(&format!(
+                    "{reading} minutes of reading and {exercises} minutes of exercises"
+                )),
+                "{}",
+                chapter.id
+            );
+            assert!(
+                guide.contains(&chapter.prerequisites) && table.contains(&chapter.prerequisites)
+            );
+        }
+        for exercise in &facts.exercises {
+            let minutes = format!(
+                "({} min, `cargo xtask check {}`)",
+                exercise.meta.minutes, exercise.package
+            );
+            assert!(guide.contains(&minutes), "{minutes}");
+            assert!(table.contains(&format!("| {} |", exercise.meta.minutes)));
+        }
+    }
+
+    #[test]
     fn heading_ids_are_mdbooks() {
         assert_eq!(
             heading_id("1.1 Score documents on every core"),
@@ -293,7 +346,10 @@ mod tests {
         let facts = facts();
         let list = expand("{{#course chapters}}", &facts).unwrap();
         assert_eq!(list.lines().count(), facts.chapters.len());
-        assert!(list.contains("planned"));
+        for chapter in &facts.chapters {
+            let line = list.lines().find(|l| l.contains(&chapter.title)).unwrap();
+            assert_eq!(line.contains("planned"), !chapter.is_written(), "{line}");
+        }
     }
 
     #[test]
