@@ -100,8 +100,121 @@ pub fn check_html(out: &Path) -> Vec<String> {
                 .into_iter()
                 .map(|problem| format!("{name}: {problem}")),
         );
+        problems.extend(
+            playground_problems(text)
+                .into_iter()
+                .map(|problem| format!("{name}: {problem}")),
+        );
     }
     problems
+}
+
+/// The code of every block with a Run button (`<pre class="playground">`), as mdBook sends it to
+/// the playground: hidden lines included, tags removed, entities decoded.
+pub fn playground_blocks(html: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<pre class=\"playground\">") {
+        rest = &rest[start..];
+        let Some(end) = rest.find("</pre>") else {
+            break;
+        };
+        let mut code = String::new();
+        let mut in_tag = false;
+        for c in rest[..end].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => code.push(c),
+                _ => {}
+            }
+        }
+        blocks.push(
+            code.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&"),
+        );
+        rest = &rest[end..];
+    }
+    blocks
+}
+
+/// The crates a block's code names (`name::…`, `use name`, `extern crate name`) that are
+/// neither the standard library, nor a crate the playground offers, nor a primitive type or a
+/// module the code declares. Code under `#[cfg(test)]` is left out: Run builds the program,
+/// not its tests.
+pub fn foreign_crates(code: &str) -> BTreeSet<String> {
+    const KNOWN: [&str; 20] = [
+        "std", "core", "alloc", "crate", "self", "super", "u8", "u16", "u32", "u64", "u128",
+        "usize", "i8", "i16", "i32", "i64", "i128", "isize", "f32", "f64",
+    ];
+    let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+    // Comments may say anything; code after `//` on a line is not code.
+    let code: String = code
+        .lines()
+        .map(|line| line.find("//").map_or(line, |i| &line[..i]))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let code = code.as_str();
+    // Modules the code declares, and every name a `use` brings in (`use tokio::sync::mpsc;`
+    // makes `mpsc::Sender` local).
+    let mut declared: BTreeSet<&str> = code
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .filter(|pair| pair[0] == "mod")
+        .map(|pair| pair[1].trim_end_matches(['{', ';']))
+        .collect();
+    for statement in code.split("use ").skip(1) {
+        let statement = statement.split(';').next().unwrap_or_default();
+        declared.extend(
+            statement
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .filter(|name| !name.is_empty())
+                .skip(1),
+        );
+    }
+    let mut found = BTreeSet::new();
+    for (at, _) in code.match_indices("::") {
+        let before = &code[..at];
+        let root_start = before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map_or(0, |i| i + 1);
+        let root = &before[root_start..];
+        // `a::b::c` names its crate once, at `a`; `.sum::<u64>()` is a method, not a path.
+        let preceded_by = before[..root_start].chars().next_back();
+        if root.is_empty() || matches!(preceded_by, Some(':' | '.')) {
+            continue;
+        }
+        if root.starts_with(|c: char| c.is_ascii_lowercase())
+            && !KNOWN.contains(&root)
+            && !["bool", "char", "str"].contains(&root)
+            && !course::playground::PLAYGROUND_CRATES.contains(&root)
+            && !declared.contains(root)
+        {
+            found.insert(root.to_string());
+        }
+    }
+    found
+}
+
+fn playground_problems(html: &str) -> Vec<String> {
+    playground_blocks(html)
+        .iter()
+        .filter_map(|code| {
+            let foreign = foreign_crates(code);
+            (!foreign.is_empty()).then(|| {
+                let first_line = code.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                format!(
+                    "a block with a Run button uses {foreign:?}, which the playground does not \
+                     have (it starts `{}`)",
+                    first_line.trim()
+                )
+            })
+        })
+        .collect()
 }
 
 /// A rendered book as the link check sees it: its files, and for each HTML page what it links
@@ -488,5 +601,41 @@ mod tests {
             ]
         );
         assert!(site.pages["index.html"].targets.contains("unquoted"));
+    }
+}
+
+#[cfg(test)]
+mod playground_tests {
+    use super::*;
+
+    #[test]
+    fn a_run_button_block_may_name_only_std_tokio_futures_and_its_own_modules() {
+        let allowed = "use std::time::Duration;\nuse tokio::sync::{mpsc, oneshot};\n\
+                       fn f(_: mpsc::Sender<u8>, _: oneshot::Receiver<u8>) {}\nmod orders { pub fn count() {} }\n\
+                       #[tokio::main]\nasync fn main() { orders::count(); u64::from(1u8); \
+                       futures::future::ready(()).await; [1u64].iter().sum::<u64>(); \
+                       \"8\".parse::<u8>(); } // in use in this comment: serde::x\n#[cfg(test)]\nmod tests { use \
+                       course_testkit::run_paused; }";
+        assert!(
+            foreign_crates(allowed).is_empty(),
+            "{:?}",
+            foreign_crates(allowed)
+        );
+        let axum = "use axum::Router;\nfn main() { let _ = serde_json::json!({}); }";
+        assert_eq!(
+            foreign_crates(axum).into_iter().collect::<Vec<_>>(),
+            ["axum", "serde_json"]
+        );
+    }
+
+    #[test]
+    fn the_code_of_run_button_blocks_is_read_as_the_playground_gets_it() {
+        let html = "<pre><code>not this</code></pre><pre class=\"playground\"><code class=\
+                    \"language-rust\"><span class=\"boring\">use std::fmt;\n</span>fn main() \
+                    { let a = 1 &lt; 2 &amp;&amp; true; }</code></pre>";
+        assert_eq!(
+            playground_blocks(html),
+            ["use std::fmt;\nfn main() { let a = 1 < 2 && true; }"]
+        );
     }
 }

@@ -12,6 +12,7 @@ pub mod listings;
 pub mod machine;
 pub mod output;
 pub mod pages;
+pub mod playground;
 pub mod process;
 pub mod render;
 pub mod scaffold;
