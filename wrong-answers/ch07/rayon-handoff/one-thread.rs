@@ -1,0 +1,31 @@
+//! Spawns one job on the pool and scores the documents one by one inside it: off
+//! the runtime, but on a single thread of the pool.
+//!
+//! kind: sequential
+//! caught-by: scores_on_every_thread_of_the_pool_and_no_other
+
+/// Scores every document on `pool`, in parallel; returns the scores in the order
+/// of `documents`.
+pub async fn score_all<Score>(
+    pool: Arc<ThreadPool>,
+    documents: Vec<String>,
+    score: Score,
+) -> Result<Vec<u64>, ScoringPanicked>
+where
+    Score: Fn(&str) -> u64 + Send + Sync + 'static,
+{
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    pool.spawn(move || {
+        let scores = catch_unwind(AssertUnwindSafe(|| {
+            documents
+                .iter()
+                .map(|document| score(document))
+                .collect::<Vec<_>>()
+        }));
+        let _ = reply.send(scores);
+    });
+    match answer.await {
+        Ok(Ok(scores)) => Ok(scores),
+        Ok(Err(_)) | Err(_) => Err(ScoringPanicked),
+    }
+}
