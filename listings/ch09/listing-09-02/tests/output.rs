@@ -1,0 +1,1 @@
+course_testkit::recorded_output_test!();
