@@ -16,9 +16,10 @@ fn total_spent_blocking(
     if !known {
         return Err(HistoryError::UnknownCustomer(customer_id));
     }
-    let total =
-        connection.query_row("SELECT COALESCE(SUM(amount_cents), 0) FROM orders", [], |row| {
-            row.get(0)
-        })?;
+    let total = connection.query_row(
+        "SELECT COALESCE(SUM(amount_cents), 0) FROM orders",
+        [],
+        |row| row.get(0),
+    )?;
     Ok(total)
 }
