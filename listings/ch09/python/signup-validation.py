@@ -38,7 +38,9 @@ for case in cases:
 # TypeAdapter validates a type that is not a model: here a list of sign-ups.
 many = TypeAdapter(list[SignUp])
 try:
-    many.validate_json('[{"username": "ada", "age": 36}, {"username": "x", "age": 36}]')
+    many.validate_json(
+        '[{"username": "ada", "age": 36}, {"username": "x", "age": 36}]'
+    )
 except ValidationError as error:
     for e in error.errors():
         index, field = e["loc"]

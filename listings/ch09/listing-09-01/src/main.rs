@@ -1,5 +1,5 @@
-//! Listing 9-1: a Pydantic model in Rust: serde for the shape, garde for the rules, and an
-//! extractor that answers 422 with every broken rule, as FastAPI does.
+//! Listing 9-1: a Pydantic model in Rust: serde for the shape, garde for the rules,
+//! and an extractor that answers 422 with every broken rule, as FastAPI does.
 
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
@@ -24,7 +24,8 @@ struct SignUp {
 // ANCHOR_END: model
 
 // ANCHOR: extractor
-/// A JSON body that is also valid: the handler never sees a `T` that breaks its rules.
+/// A JSON body that is also valid: the handler never sees a `T` that breaks its
+/// rules.
 struct ValidJson<T>(T);
 
 impl<S, T> FromRequest<S> for ValidJson<T>
@@ -35,7 +36,7 @@ where
     type Rejection = Response;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Response> {
-        // The shape first: axum's own rejection (its status, its message) if it fails.
+        // The shape first: axum's own rejection (status, message) if it fails.
         let Json(body) =
             Json::<T>::from_request(request, state)
                 .await
@@ -97,7 +98,8 @@ async fn main() {
             println!("  {line}");
         }
     }
-    // Pydantic's TypeAdapter(list[SignUp]): serde reads any type, garde checks a Vec.
+    // Pydantic's TypeAdapter(list[SignUp]): serde reads any type, garde checks a
+    // Vec.
     let many: Vec<SignUp> = serde_json::from_str(
         r#"[{"username": "ada", "age": 36}, {"username": "x", "age": 36}]"#,
     )
@@ -197,7 +199,7 @@ mod tests {
                 let field = location.rsplit('.').next().expect("a location");
                 assert!(
                     lines.iter().any(|line| line.contains(field)),
-                    "{name}: Pydantic flags {location}, the Rust answer says {lines:?}"
+                    "{name}: Pydantic flags {location}, Rust says {lines:?}"
                 );
             }
             let rust_locations =

@@ -1,12 +1,12 @@
-//! Listing 9-3: SQLAlchemy and Alembic's jobs in sqlx: migrations that run at start-up
-//! on an embedded SQLite database, then queries through the pool.
+//! Listing 9-3: SQLAlchemy and Alembic's jobs in sqlx: migrations that run at
+//! start-up on an embedded SQLite database, then queries through the pool.
 
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
 use std::path::{Path, PathBuf};
 
 // ANCHOR: start_up
-/// The folder of migrations, `<version>_<description>.sql`, as Alembic's `versions/`.
+/// The folder of migrations, `<version>_<description>.sql`: Alembic's `versions/`.
 fn migrations_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations")
 }
@@ -24,8 +24,8 @@ async fn start_up(
         .connect_with(options)
         .await?;
     let migrator = Migrator::new(migrations_dir()).await?;
-    // Applies, in order, each migration the database has not recorded yet; each runs in
-    // a transaction, and its checksum is kept in the `_sqlx_migrations` table.
+    // Applies, in order, each migration the database has not recorded yet; each
+    // runs in a transaction, and its checksum is kept in `_sqlx_migrations`.
     migrator.run(&pool).await?;
     Ok(pool)
 }
@@ -43,13 +43,16 @@ async fn add_product(pool: &SqlitePool, name: &str, price_cents: i64, stock: i64
 }
 
 async fn in_stock(pool: &SqlitePool) -> Vec<(String, i64, i64)> {
-    sqlx::query_as("SELECT name, price_cents, stock FROM products WHERE stock > 0 ORDER BY name")
-        .fetch_all(pool)
-        .await
-        .expect("the schema has these columns")
+    sqlx::query_as(
+        "SELECT name, price_cents, stock FROM products WHERE stock > 0 \
+         ORDER BY name",
+    )
+    .fetch_all(pool)
+    .await
+    .expect("the schema has these columns")
 }
 
-/// The migrations this database has recorded: Alembic's `alembic_version`, with history.
+/// The migrations this database has recorded: `alembic_version`, with history.
 async fn applied(pool: &SqlitePool) -> Vec<(i64, String)> {
     sqlx::query_as(
         "SELECT version, description FROM _sqlx_migrations ORDER BY version",
@@ -120,7 +123,8 @@ mod tests {
         let scratch = ScratchDir::new("schema");
         let pool = start_up(&scratch.path().join("shop.db")).await.unwrap();
         let columns: Vec<(String, String, bool, Option<String>)> = sqlx::query_as(
-            "SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info('products')",
+            "SELECT name, type, \"notnull\", dflt_value \
+             FROM pragma_table_info('products')",
         )
         .fetch_all(&pool)
         .await
@@ -157,8 +161,8 @@ mod tests {
         pool.close().await;
     }
 
-    /// Editing a migration that a database has already applied is refused at the next
-    /// start-up: its checksum no longer matches the one recorded.
+    /// Editing a migration that a database has already applied is refused at the
+    /// next start-up: its checksum no longer matches the one recorded.
     #[tokio::test]
     async fn an_edited_migration_is_refused() {
         let scratch = ScratchDir::new("edited");
