@@ -3,23 +3,43 @@
 //! through a `oneshot` channel.
 
 use rayon::prelude::*;
-use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::thread::ThreadId;
 use std::time::Instant;
 
 // ANCHOR: work
 /// The CPU work: trial division, as in chapter 1.
 fn is_prime(n: u64) -> bool {
-    n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| n % d != 0)
+    n >= 2
+        && (2..)
+            .take_while(|d| d * d <= n)
+            .all(|d| !n.is_multiple_of(d))
 }
 
 /// Counts the primes in `numbers` on the calling thread.
 fn count_primes(numbers: Range<u64>) -> u64 {
+    note_thread();
     numbers.filter(|&n| is_prime(n)).count() as u64
 }
 // ANCHOR_END: work
+
+/// Every thread that counted primes, for the program's output.
+static COUNTING_THREADS: Mutex<Vec<ThreadId>> = Mutex::new(Vec::new());
+
+/// Records that the calling thread counts primes.
+fn note_thread() {
+    let mut threads = COUNTING_THREADS.lock().unwrap();
+    let this_thread = std::thread::current().id();
+    if !threads.contains(&this_thread) {
+        threads.push(this_thread);
+    }
+}
+
+/// How many threads counted primes since the last call.
+fn threads_noted() -> usize {
+    std::mem::take(&mut *COUNTING_THREADS.lock().unwrap()).len()
+}
 
 // ANCHOR: spawn_blocking
 /// `loop.run_in_executor(None, count_primes, numbers)`: the count runs on one of
@@ -52,81 +72,53 @@ where
     }
 }
 
-/// The same count, split by rayon over one thread per core.
+/// The same count, split by rayon over its threads, one per core. (`map_init`
+/// calls `note_thread` once per piece of the range that a thread takes.)
 async fn count_on_rayon(numbers: Range<u64>) -> u64 {
-    on_rayon(move || numbers.into_par_iter().filter(|&n| is_prime(n)).count() as u64)
-        .await
+    on_rayon(move || {
+        numbers
+            .into_par_iter()
+            .map_init(note_thread, |_, n| is_prime(n))
+            .filter(|&prime| prime)
+            .count() as u64
+    })
+    .await
 }
 // ANCHOR_END: rayon
 
-/// Remembers which threads ran some work.
-#[derive(Clone, Default)]
-struct ThreadsSeen(Arc<Mutex<HashSet<ThreadId>>>);
-
-impl ThreadsSeen {
-    fn note(&self) {
-        self.0.lock().unwrap().insert(std::thread::current().id());
-    }
-
-    fn count(&self) -> usize {
-        self.0.lock().unwrap().len()
-    }
-}
-
-const RANGES: usize = 8;
+const RANGES: u64 = 8;
 const RANGE_LENGTH: u64 = 250_000;
 
-fn ranges() -> impl Iterator<Item = Range<u64>> {
-    (0..RANGES as u64).map(|i| i * RANGE_LENGTH..(i + 1) * RANGE_LENGTH)
+// ANCHOR: main
+/// Counts the primes of `RANGES` ranges, each in a task of its own that calls
+/// `count`, all at the same time.
+async fn count_all<Count>(count: fn(Range<u64>) -> Count) -> u64
+where
+    Count: Future<Output = u64> + Send + 'static,
+{
+    let tasks: Vec<_> = (0..RANGES)
+        .map(|i| tokio::spawn(count(i * RANGE_LENGTH..(i + 1) * RANGE_LENGTH)))
+        .collect();
+    let mut total = 0;
+    for task in tasks {
+        total += task.await.expect("counting primes does not panic");
+    }
+    total
 }
 
-// ANCHOR: main
 #[tokio::main]
 async fn main() {
     println!("{RANGES} ranges of {RANGE_LENGTH} numbers, counted at the same time");
-
-    let seen = ThreadsSeen::default();
     let start = Instant::now();
-    let counts = ranges().map(|numbers| {
-        let seen = seen.clone();
-        tokio::task::spawn_blocking(move || {
-            seen.note();
-            count_primes(numbers)
-        })
-    });
-    let mut total = 0;
-    for count in counts.collect::<Vec<_>>() {
-        total += count.await.expect("count_primes does not panic");
-    }
-    println!(
-        "spawn_blocking: {total} primes, on {} threads, in {:.2?}",
-        seen.count(),
-        start.elapsed()
-    );
+    let total = count_all(count_on_blocking_pool).await;
+    let (threads, took) = (threads_noted(), start.elapsed());
+    println!("spawn_blocking: {total} primes, on {threads} threads, in {took:.2?}");
 
-    let seen = ThreadsSeen::default();
     let start = Instant::now();
-    let counts = ranges().map(|numbers| {
-        let seen = seen.clone();
-        tokio::spawn(on_rayon(move || {
-            // `map_init` calls its first closure once per piece of work rayon
-            // hands to a thread, not once per number.
-            numbers
-                .into_par_iter()
-                .map_init(|| seen.note(), |_, n| is_prime(n))
-                .filter(|&prime| prime)
-                .count() as u64
-        }))
-    });
-    let mut total = 0;
-    for count in counts.collect::<Vec<_>>() {
-        total += count.await.expect("the count does not panic");
-    }
-    println!(
-        "rayon:          {total} primes, on {} threads, in {:.2?}",
-        seen.count(),
-        start.elapsed()
-    );
+    let total = count_all(count_on_rayon).await;
+    let (threads, took) = (threads_noted(), start.elapsed());
+    println!("rayon:          {total} primes, on {threads} threads, in {took:.2?}");
+
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("cores: {cores}");
 }
@@ -136,6 +128,7 @@ async fn main() {
 mod tests {
     use super::*;
     use course_testkit::{BlockingProbe, Rendezvous, ThreadCensus};
+    use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::time::Duration;
 
