@@ -1,4 +1,9 @@
-//! What the tests of `cargo xtask serve` share: a copy of the book's sources to edit.
+//! What the tests of `cargo xtask serve` share: a copy of the book's sources to edit, a
+//! headless browser, and a static host. Each test binary uses part of it.
+#![allow(dead_code)]
+
+pub mod browser;
+pub mod static_site;
 
 use std::path::{Path, PathBuf};
 
