@@ -153,4 +153,36 @@ mod tests {
         assert_eq!(text, "missing x-api-key header");
     }
     // ANCHOR_END: tests
+
+    // ANCHOR: twice
+    /// axum keeps no per-request cache of extractor results: a type that a handler
+    /// asks for twice is extracted twice. (FastAPI calls a dependency used twice in
+    /// one request once.)
+    #[tokio::test]
+    async fn an_extractor_asked_for_twice_runs_twice() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+
+        struct Counted;
+        impl FromRequestParts<Arc<AtomicUsize>> for Counted {
+            type Rejection = StatusCode;
+
+            async fn from_request_parts(
+                _parts: &mut Parts,
+                calls: &Arc<AtomicUsize>,
+            ) -> Result<Self, StatusCode> {
+                calls.fetch_add(1, Ordering::SeqCst);
+                Ok(Counted)
+            }
+        }
+        async fn handler(_first: Counted, _second: Counted) {}
+
+        let calls = Arc::new(AtomicUsize::new(0));
+        let app = Router::new()
+            .route("/", get(handler))
+            .with_state(Arc::clone(&calls));
+        let request = Request::get("/").body(Body::empty()).unwrap();
+        app.oneshot(request).await.unwrap();
+        assert_eq!(calls.load(Ordering::SeqCst), 2);
+    }
+    // ANCHOR_END: twice
 }
