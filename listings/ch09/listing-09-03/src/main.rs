@@ -161,6 +161,20 @@ mod tests {
         pool.close().await;
     }
 
+    /// Why the restart proves something: running 0002 a second time is an error.
+    #[tokio::test]
+    async fn running_a_migration_twice_fails() {
+        let scratch = ScratchDir::new("twice");
+        let pool = start_up(&scratch.path().join("shop.db")).await.unwrap();
+        let again = include_str!("../migrations/0002_add_stock.sql");
+        let error = sqlx::raw_sql(again).execute(&pool).await.unwrap_err();
+        assert!(
+            error.to_string().contains("duplicate column name"),
+            "{error}"
+        );
+        pool.close().await;
+    }
+
     /// Editing a migration that a database has already applied is refused at the
     /// next start-up: its checksum no longer matches the one recorded.
     #[tokio::test]
