@@ -5,6 +5,7 @@
 //! definition of "a listing", "an inline block" or "an exercise" in the whole repository.
 
 pub mod chapters;
+pub mod dist;
 pub mod exercises;
 pub mod generated;
 pub mod guide;

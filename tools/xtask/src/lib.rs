@@ -4,6 +4,7 @@
 pub mod bench;
 pub mod book;
 pub mod check;
+pub mod dist;
 pub mod hint;
 pub mod new;
 pub mod regen;
@@ -49,6 +50,9 @@ pub enum Command {
     Bench(bench::Args),
     /// Start a new chapter, listing, exercise or wrong answer from templates
     New(new::Args),
+    /// Write the exercises for students, as an archive with a workspace of their own and
+    /// without the solutions
+    Dist(dist::Args),
 }
 
 /// Runs one command in the clone of the course around the current directory.
@@ -63,5 +67,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Regen(args) => regen::run(&workspace, args),
         Command::Bench(args) => bench::run(&workspace, args),
         Command::New(args) => new::run(&workspace, args),
+        Command::Dist(args) => dist::run(&workspace, args),
     }
 }
