@@ -30,7 +30,7 @@ fn app(state: AppState) -> Router {
 
 // ANCHOR: extractor
 /// The client that sent the request, known by its `x-api-key` header: the
-/// equivalent of `client: Client = Depends(api_key)`.
+/// equivalent of `client: Client = Depends(current_client)`.
 struct Client {
     name: String,
 }
