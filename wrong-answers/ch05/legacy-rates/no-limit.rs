@@ -1,0 +1,19 @@
+//! Moves each call to the blocking pool but forgets the licence: six requests
+//! make six calls at once.
+//!
+//! kind: more-than-asked
+//! caught-by: two_calls_at_once_and_no_more
+
+async fn rate(
+    State(rates): State<Rates>,
+    Path(currency): Path<String>,
+) -> Result<Json<Value>, RatesError> {
+    let sdk = rates.sdk.clone();
+    let asked = currency.clone();
+    let call = tokio::task::spawn_blocking(move || sdk.rate(&asked));
+    match call.await {
+        Ok(Ok(rate)) => Ok(Json(json!({ "currency": currency, "rate": rate }))),
+        Ok(Err(reason)) => Err(RatesError::Failed(reason)),
+        Err(_join_error) => Err(RatesError::Crashed),
+    }
+}
