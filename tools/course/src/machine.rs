@@ -104,6 +104,23 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// What a browser test prints when it cannot run, and the test command's summary says.
+pub const NO_CHROMIUM: &str =
+    "skipped: no Chromium on PATH (apt-get install chromium, or set COURSE_CHROMIUM)";
+
+/// The Chromium the browser tests drive: `COURSE_CHROMIUM`, or `chromium` (Debian's package)
+/// or another Chromium-based browser found on `PATH`.
+pub fn chromium() -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os("COURSE_CHROMIUM") {
+        return Some(std::path::PathBuf::from(path));
+    }
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
 #[cfg(test)]
 mod tests {
     use super::civil_from_days;

@@ -73,6 +73,20 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
         counts.passed,
     ));
 
+    // The browser tests (the site on a phone, live reload) pass without running when there is
+    // no Chromium: say so here, where it cannot be missed.
+    summary.push(match course::machine::chromium() {
+        Some(chromium) => (
+            "browser",
+            format!(
+                "every page checked in {} at a phone's width, live reload seen",
+                chromium.display()
+            ),
+            0,
+        ),
+        None => ("browser", course::machine::NO_CHROMIUM.to_string(), 0),
+    });
+
     step("lints (cargo clippy, warnings are errors)");
     let mut clippy = workspace.cargo();
     clippy

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -12,22 +12,8 @@ use std::time::{Duration, Instant};
 /// How long one DevTools command may take to answer.
 const COMMAND_DEADLINE: Duration = Duration::from_secs(30);
 
-/// `COURSE_CHROMIUM`, or `chromium` (Debian's package) or another Chromium-based browser found
-/// on `PATH`.
-pub fn find_chromium() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("COURSE_CHROMIUM") {
-        return Some(PathBuf::from(path));
-    }
-    let path = std::env::var_os("PATH")?;
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
-        .find(|candidate| candidate.is_file())
-}
-
-/// The one line a browser test prints when it cannot run.
-pub const SKIPPED: &str =
-    "skipped: no chromium on PATH (apt-get install chromium, or set COURSE_CHROMIUM)";
+#[allow(unused_imports)] // The `serve` test binary starts no browser.
+pub use course::machine::{NO_CHROMIUM as SKIPPED, chromium as find_chromium};
 
 /// A headless Chromium, killed when dropped.
 pub struct Browser {
