@@ -34,7 +34,7 @@ pub struct Artifact {
 
 /// Every kind of generated file in the repository. CONTRIBUTING.md's table of generated files
 /// must list exactly these (a test compares them).
-pub const ARTIFACTS: [Artifact; 8] = [
+pub const ARTIFACTS: [Artifact; 9] = [
     Artifact {
         name: "outputs",
         files: "`listings/chNN/listing-NN-MM/output.txt` (a listing that prints the same every run)",
@@ -83,6 +83,12 @@ pub const ARTIFACTS: [Artifact; 8] = [
         source: "chapter 8's benchmark, measured",
         command: "`cargo xtask bench` (the matrix), `cargo xtask bench --criterion`",
     },
+    Artifact {
+        name: "first-build",
+        files: "`listings/setup/first-build.txt` (the instructor guide's setup notes)",
+        source: "a clean build of the workspace, measured",
+        command: "`cargo xtask regen first-build` (not part of `cargo xtask regen`: it takes minutes)",
+    },
 ];
 
 /// The kinds `regen_kind` knows, in the order `cargo xtask regen` makes them.
@@ -108,8 +114,9 @@ pub fn regen_kind(workspace: &Workspace, kind: &str) -> Result<Vec<PathBuf>> {
             .collect(),
         "figures" => record_figures(workspace),
         "bench-tables" => render_bench_tables(workspace),
+        crate::first_build::KIND => Ok(vec![crate::first_build::measure(workspace)?]),
         _ => bail!(
-            "cannot regenerate `{kind}`: say one of {} or a listing (`listing-01-02`)",
+            "cannot regenerate `{kind}`: say one of {}, first-build, or a listing (`listing-01-02`)",
             KINDS.join(", ")
         ),
     }
@@ -120,7 +127,7 @@ pub fn regen_listing(workspace: &Workspace, name: &str) -> Result<PathBuf> {
     let listings = crate::listings::listings(&workspace.root);
     let Some(listing) = listings.iter().find(|l| l.name == name) else {
         bail!(
-            "cannot regenerate `{name}`: say one of {} or a listing (`listing-01-02`)",
+            "cannot regenerate `{name}`: say one of {}, first-build, or a listing (`listing-01-02`)",
             KINDS.join(", ")
         );
     };
@@ -204,6 +211,7 @@ pub fn generated_files(root: &Path) -> Vec<PathBuf> {
         "listings/ch08/results/fastapi.md",
         "src/img/ch08-elapsed.svg",
         "listings/ch08/results/results.json",
+        crate::first_build::FILE,
     ] {
         let file = root.join(fixed);
         if file.is_file() {
@@ -242,6 +250,8 @@ fn command_for(relative: &str) -> String {
         "compile-fail"
     } else if relative.contains("/python/") {
         "python"
+    } else if relative == crate::first_build::FILE {
+        return format!("cargo xtask regen {}", crate::first_build::KIND);
     } else if relative.contains("results.json") {
         return "cargo xtask bench".into();
     } else if relative.contains("criterion-") {

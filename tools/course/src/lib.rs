@@ -7,6 +7,7 @@
 pub mod chapters;
 pub mod dist;
 pub mod exercises;
+pub mod first_build;
 pub mod generated;
 pub mod guide;
 pub mod listings;

@@ -10,7 +10,8 @@ pub struct Args {
     /// What to make again: `outputs` (every listing's recorded output), `compile-fail`
     /// (compiler messages), `python` (the Python programs' runs), `figures` (every figure in
     /// src/img and its trace), `bench-tables` (chapter 8's tables and plot, from its results
-    /// file), or one listing (`listing-01-02`); everything when none is given
+    /// file), or one listing (`listing-01-02`); everything when none is given. `first-build`
+    /// (a clean build of the workspace, timed: minutes) is made only when named
     #[arg(value_name = "WHAT")]
     pub what: Vec<String>,
     /// Make nothing: check that every generated file is current, and fail if one is not
@@ -31,7 +32,7 @@ pub fn run(workspace: &Workspace, args: Args) -> Result<()> {
     };
     let mut written = Vec::new();
     for item in &what {
-        if KINDS.contains(&item.as_str()) {
+        if KINDS.contains(&item.as_str()) || item == course::first_build::KIND {
             written.extend(generated::regen_kind(workspace, item)?);
         } else {
             written.push(generated::regen_listing(workspace, item)?);
