@@ -36,6 +36,19 @@ where
 }
 // ANCHOR_END: detector
 
+// ANCHOR: service
+/// What a service starts at start-up: stalls of 20 ms or more, on stderr. The
+/// threshold keeps the timer's granularity (1 ms) out of the logs.
+#[cfg_attr(not(test), expect(dead_code, reason = "shown in the book"))]
+pub fn spawn_stall_logger() -> JoinHandle<()> {
+    spawn_stall_detector(
+        Duration::from_millis(100),
+        Duration::from_millis(20),
+        |late| eprintln!("runtime stalled: the heartbeat woke {late:?} late"),
+    )
+}
+// ANCHOR_END: service
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,4 +78,12 @@ mod tests {
         );
     }
     // ANCHOR_END: test
+
+    #[tokio::test(start_paused = true)]
+    async fn the_logger_runs_until_aborted() {
+        let logger = spawn_stall_logger();
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        assert!(!logger.is_finished(), "a heartbeat never ends by itself");
+        logger.abort();
+    }
 }
