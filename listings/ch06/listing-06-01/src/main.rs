@@ -9,7 +9,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
 use stall::spawn_stall_detector;
 use std::error::Error;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 use tokio::task::JoinSet;
 use tokio::time::Instant;
@@ -63,7 +63,8 @@ async fn handler_spawn_blocking(
     connection: Arc<Mutex<Connection>>,
 ) -> Result<TopCustomer, BoxError> {
     let report = tokio::task::spawn_blocking(move || {
-        let connection = connection.lock().expect("no query panics holding it");
+        // A poisoned lock means an earlier query panicked; the connection is fine.
+        let connection = connection.lock().unwrap_or_else(PoisonError::into_inner);
         top_customer(&connection)
     })
     .await?; // a JoinError: the closure panicked
