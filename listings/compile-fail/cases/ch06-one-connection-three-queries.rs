@@ -13,7 +13,7 @@ async fn dashboard(connection: &mut Connection) -> (i64, i64, i64) {
     tokio::join!(
         connection.fetch_total("SELECT COUNT(*) FROM orders"),
         connection.fetch_total("SELECT SUM(amount_cents) FROM orders"),
-        connection.fetch_total("SELECT COUNT(*) FROM products WHERE stock = 0"),
+        connection.fetch_total("SELECT COUNT(*) FROM out_of_stock"),
     )
 }
 
