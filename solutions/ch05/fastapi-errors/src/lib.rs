@@ -53,7 +53,6 @@ fn fastapi_error(kind: &str, loc: Value, msg: String) -> FastApiError {
     )
 }
 
-// ANCHOR: extractor
 /// axum's `Json`, with its rejections turned into FastAPI's 422.
 pub struct FastApiJson<T>(pub T);
 
@@ -84,9 +83,7 @@ where
         Err(fastapi_error(kind, loc, rejection.body_text()).into_response())
     }
 }
-// ANCHOR_END: extractor
 
-// ANCHOR: handler
 async fn create_order(
     FastApiJson(order): FastApiJson<NewOrder>,
 ) -> Result<(StatusCode, Json<NewOrder>), FastApiError> {
@@ -102,4 +99,3 @@ async fn create_order(
 pub fn app() -> Router {
     Router::new().route("/orders", post(create_order))
 }
-// ANCHOR_END: handler

@@ -55,7 +55,6 @@ impl RatesSdk {
     }
 }
 
-// ANCHOR: solution
 /// The provider's licence: calls at the same time.
 const CALLS_AT_ONCE: usize = 2;
 
@@ -115,4 +114,3 @@ pub fn app(sdk: RatesSdk) -> Router {
         .route("/rates/{currency}", get(rate))
         .with_state(Rates { sdk, slots })
 }
-// ANCHOR_END: solution

@@ -98,7 +98,6 @@ impl Pool {
     }
 }
 
-// ANCHOR: solution
 const PER_CALL_LIMIT: Duration = Duration::from_millis(250);
 
 /// Built once by `app`, cloned into every request: the clones share the pools.
@@ -162,4 +161,3 @@ pub fn app(pricing: Service, inventory: Service) -> Router {
         .route("/products/{item}", get(product_page))
         .with_state(pools)
 }
-// ANCHOR_END: solution
