@@ -122,6 +122,24 @@ pub async fn post_to(
     (status, String::from_utf8(bytes.to_vec()).unwrap())
 }
 
+/// Prints `text` after `indent`, broken at spaces into lines of at most 80
+/// columns, so that the output fits the book's page.
+fn print_wrapped(indent: &str, text: &str) {
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let too_long = indent.len() + line.len() + 1 + word.len() > 80;
+        if !line.is_empty() && too_long {
+            println!("{indent}{line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    println!("{indent}{line}");
+}
+
 #[tokio::main]
 async fn main() {
     for uri in ["/orders", "/fastapi-style/orders"] {
@@ -129,7 +147,7 @@ async fn main() {
         for (what, content_type, body) in INPUTS {
             let (status, answer) = post_to(uri, content_type, body).await;
             println!("  {what:<18} -> {status}");
-            println!("    {answer}");
+            print_wrapped("    ", &answer);
         }
     }
 }

@@ -139,6 +139,9 @@ async fn main() {
     println!(
         "{REQUESTS} requests, one after another, through a gateway to an upstream"
     );
+    let columns = ["", "upstream connections", "elapsed", "per request"];
+    let [how, connections, elapsed, per_request] = columns;
+    println!("{how:<25} {connections:>20} {elapsed:>12} {per_request:>13}");
     let (connections, elapsed) = measure(|upstream| {
         let route = get(price_with_new_client);
         Router::new()
@@ -165,10 +168,9 @@ async fn main() {
 
 fn report(how: &str, connections: usize, elapsed: Duration) {
     let per_request = elapsed / REQUESTS as u32;
+    let elapsed_ms = elapsed.as_secs_f64() * 1000.0;
+    let per_request_us = per_request.as_micros();
     println!(
-        "{how:<25} upstream connections opened: {connections:>3}, \
-         {:>6.1} ms in all, {:>4} µs per request",
-        elapsed.as_secs_f64() * 1000.0,
-        per_request.as_micros()
+        "{how:<25} {connections:>20} {elapsed_ms:>9.1} ms {per_request_us:>10} µs"
     );
 }

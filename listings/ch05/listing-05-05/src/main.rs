@@ -52,6 +52,24 @@ async fn serve_on_loopback(app: Router) -> SocketAddr {
     address
 }
 
+/// Prints `text` after `indent`, broken at spaces into lines of at most 80
+/// columns, so that the output fits the book's page.
+fn print_wrapped(indent: &str, text: &str) {
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let too_long = indent.len() + line.len() + 1 + word.len() > 80;
+        if !line.is_empty() && too_long {
+            println!("{indent}{line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    println!("{indent}{line}");
+}
+
 // ANCHOR: main
 #[tokio::main]
 async fn main() {
@@ -81,7 +99,7 @@ async fn main() {
             Err(_) => println!("GET {path} -> no answer, the connection was closed"),
         }
         for message in panics.lock().unwrap().drain(..) {
-            println!("  the handler panicked: {message}");
+            print_wrapped("  ", &format!("the handler panicked: {message}"));
         }
     }
 }
