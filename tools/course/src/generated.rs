@@ -34,7 +34,7 @@ pub struct Artifact {
 
 /// Every kind of generated file in the repository. CONTRIBUTING.md's table of generated files
 /// must list exactly these (a test compares them).
-pub const ARTIFACTS: [Artifact; 9] = [
+pub const ARTIFACTS: [Artifact; 10] = [
     Artifact {
         name: "outputs",
         files: "`listings/chNN/listing-NN-MM/output.txt` (a listing that prints the same every run)",
@@ -69,6 +69,12 @@ pub const ARTIFACTS: [Artifact; 9] = [
         name: "figures",
         files: "`listings/ch04/listing-04-02/timeline.tsv`, `src/img/ch04-join-vs-try-join.svg`",
         source: "Listing 4-2's joins traced on the paused clock, then their drawing",
+        command: "`cargo xtask regen figures`",
+    },
+    Artifact {
+        name: "figures",
+        files: "`listings/ch07/results/cpu-in-handlers.md`, `src/img/ch07-cpu-in-handlers.svg`",
+        source: "chapter 7's measurement of a light endpoint beside a CPU-heavy one (`listings/ch08/bench`'s `cpu-handlers`), then its plot",
         command: "`cargo xtask regen figures`",
     },
     Artifact {
@@ -206,6 +212,8 @@ pub fn generated_files(root: &Path) -> Vec<PathBuf> {
         "src/img/ch02-timeline.svg",
         "listings/ch04/listing-04-02/timeline.tsv",
         "src/img/ch04-join-vs-try-join.svg",
+        "listings/ch07/results/cpu-in-handlers.md",
+        "src/img/ch07-cpu-in-handlers.svg",
         "listings/ch08/results/endpoints.md",
         "listings/ch08/results/async.md",
         "listings/ch08/results/fastapi.md",
@@ -256,6 +264,8 @@ fn command_for(relative: &str) -> String {
         return "cargo xtask bench".into();
     } else if relative.contains("criterion-") {
         return "cargo xtask bench --criterion".into();
+    } else if relative.starts_with("listings/ch07/results/") {
+        "figures"
     } else if relative.contains("ch08") {
         "bench-tables"
     } else if relative.starts_with("src/img/") || relative.ends_with("timeline.tsv") {
@@ -435,7 +445,7 @@ fn record_python(workspace: &Workspace, listing: &PythonListing) -> Result<PathB
 
 /// The figure binaries: each records its trace and draws it (`--check`: draws the committed
 /// trace in memory and compares with the committed picture).
-const FIGURES: [(&str, &str, [&str; 2]); 2] = [
+const FIGURES: [(&str, &str, [&str; 2]); 3] = [
     (
         "listing-02-03",
         "timeline",
@@ -450,6 +460,15 @@ const FIGURES: [(&str, &str, [&str; 2]); 2] = [
         [
             "listings/ch04/listing-04-02/timeline.tsv",
             "src/img/ch04-join-vs-try-join.svg",
+        ],
+    ),
+    // Measured on real time (a few tens of seconds), unlike the two timelines.
+    (
+        "bench",
+        "cpu-handlers",
+        [
+            "listings/ch07/results/cpu-in-handlers.md",
+            "src/img/ch07-cpu-in-handlers.svg",
         ],
     ),
 ];
@@ -548,6 +567,10 @@ mod tests {
     fn every_generated_file_names_the_command_that_makes_it() {
         assert_eq!(
             command_for("src/img/ch04-join-vs-try-join.svg"),
+            "cargo xtask regen figures"
+        );
+        assert_eq!(
+            command_for("listings/ch07/results/cpu-in-handlers.md"),
             "cargo xtask regen figures"
         );
         assert_eq!(

@@ -20,8 +20,13 @@
 //! - [`processes`]: child processes, each waited for with a deadline;
 //! - [`procfs`]: CPU time, memory and accept-queue drops, from Linux's `/proc`;
 //! - [`workspace`]: the course's folder, cargo's target folder, the binaries.
+//!
+//! Chapter 7 reuses the server for its own measurement, the binary `cpu-handlers`
+//! (`cargo xtask regen figures`): [`cpu_handlers`], a light endpoint beside a
+//! CPU-heavy one.
 
 pub mod client;
+pub mod cpu_handlers;
 pub mod endpoints;
 pub mod fastapi;
 pub mod limits;
