@@ -11,13 +11,18 @@ where
 {
     type Rejection = axum::response::Response;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request(
+        request: Request,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
         use axum::response::IntoResponse;
         let content_type = request.headers().get(axum::http::header::CONTENT_TYPE);
         if content_type.is_none_or(|value| value != "application/json") {
             let msg = "Expected request with `Content-Type: application/json`";
             let loc = json!(["body"]);
-            return Err(fastapi_error("content_type", loc, msg.to_owned()).into_response());
+            return Err(
+                fastapi_error("content_type", loc, msg.to_owned()).into_response()
+            );
         }
         let rejection = match Json::<T>::from_request(request, state).await {
             Ok(Json(value)) => return Ok(FastApiJson(value)),

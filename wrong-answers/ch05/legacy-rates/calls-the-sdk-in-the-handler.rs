@@ -8,7 +8,11 @@ async fn rate(
     State(rates): State<Rates>,
     Path(currency): Path<String>,
 ) -> Result<Json<Value>, RatesError> {
-    let _slot = rates.slots.acquire().await.expect("the semaphore is never closed");
+    let _slot = rates
+        .slots
+        .acquire()
+        .await
+        .expect("the semaphore is never closed");
     let call = std::panic::AssertUnwindSafe(|| rates.sdk.rate(&currency));
     match std::panic::catch_unwind(call) {
         Ok(Ok(rate)) => Ok(Json(json!({ "currency": currency, "rate": rate }))),

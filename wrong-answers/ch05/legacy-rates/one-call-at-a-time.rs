@@ -12,7 +12,9 @@ async fn rate(
     let sdk = rates.sdk.clone();
     let asked = currency.clone();
     let call = tokio::task::spawn_blocking(move || {
-        let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let _turn = ONE_AT_A_TIME
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         sdk.rate(&asked)
     });
     match call.await {

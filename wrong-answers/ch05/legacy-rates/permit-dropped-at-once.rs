@@ -8,7 +8,11 @@ async fn rate(
     State(rates): State<Rates>,
     Path(currency): Path<String>,
 ) -> Result<Json<Value>, RatesError> {
-    let _ = rates.slots.acquire().await.expect("the semaphore is never closed");
+    let _ = rates
+        .slots
+        .acquire()
+        .await
+        .expect("the semaphore is never closed");
     let sdk = rates.sdk.clone();
     let asked = currency.clone();
     let call = tokio::task::spawn_blocking(move || sdk.rate(&asked));

@@ -10,9 +10,10 @@ impl IntoResponse for RatesError {
             RatesError::Failed(_reason) => {
                 (StatusCode::BAD_GATEWAY, "rates failed".to_owned())
             }
-            RatesError::Crashed => {
-                (StatusCode::INTERNAL_SERVER_ERROR, "rates crashed".to_owned())
-            }
+            RatesError::Crashed => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "rates crashed".to_owned(),
+            ),
         };
         (status, Json(json!({ "detail": detail }))).into_response()
     }

@@ -18,7 +18,9 @@ async fn product_page(
     let inventory = services.inventory.open_pool();
     let (cents, in_stock) =
         tokio::try_join!(ask(&pricing, &item), ask(&inventory, &item))?;
-    Ok(Json(json!({ "item": item, "cents": cents, "in_stock": in_stock })))
+    Ok(Json(
+        json!({ "item": item, "cents": cents, "in_stock": in_stock }),
+    ))
 }
 
 /// The product page: `GET /products/{item}`.

@@ -7,5 +7,8 @@
 async fn ask(pool: &Pool, item: &str) -> Result<u64, PageError> {
     let service = pool.service_name();
     let answer = timeout(PER_CALL_LIMIT, pool.get(item)).await;
-    answer.ok().and_then(Result::ok).ok_or(PageError::Late(service))
+    answer
+        .ok()
+        .and_then(Result::ok)
+        .ok_or(PageError::Late(service))
 }

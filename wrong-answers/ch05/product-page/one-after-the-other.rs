@@ -10,5 +10,7 @@ async fn product_page(
 ) -> Result<Json<serde_json::Value>, PageError> {
     let cents = ask(&pools.pricing, &item).await?;
     let in_stock = ask(&pools.inventory, &item).await?;
-    Ok(Json(json!({ "item": item, "cents": cents, "in_stock": in_stock })))
+    Ok(Json(
+        json!({ "item": item, "cents": cents, "in_stock": in_stock }),
+    ))
 }

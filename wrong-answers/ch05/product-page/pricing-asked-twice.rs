@@ -10,5 +10,7 @@ async fn product_page(
 ) -> Result<Json<serde_json::Value>, PageError> {
     let (cents, in_stock) =
         tokio::try_join!(ask(&pools.pricing, &item), ask(&pools.pricing, &item))?;
-    Ok(Json(json!({ "item": item, "cents": cents, "in_stock": in_stock })))
+    Ok(Json(
+        json!({ "item": item, "cents": cents, "in_stock": in_stock }),
+    ))
 }

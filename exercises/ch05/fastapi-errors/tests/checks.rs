@@ -46,8 +46,9 @@ fn assert_fastapi_error(
     assert_eq!(
         status,
         StatusCode::UNPROCESSABLE_ENTITY,
-        "{what}: the answer was {status} {text}, FastAPI's clients expect 422. axum's \
-         own Json answers 400 or 415 for some mistakes: map its rejection yourself"
+        "{what}: the answer was {status} {text}, FastAPI's clients expect 422. \
+         axum's own Json answers 400 or 415 for some mistakes: map its rejection \
+         yourself"
     );
     let entries = body["detail"]
         .as_array()
@@ -104,8 +105,8 @@ fn every_json_content_type_is_accepted() {
             status,
             StatusCode::CREATED,
             "Content-Type {content_type} is JSON (axum's Json accepts it) but got \
-             {status} {text}. Comparing the header with one string misses parameters \
-             and +json types: let Json decide"
+             {status} {text}. Comparing the header with one string misses \
+             parameters and +json types: let Json decide"
         );
     }
 }

@@ -55,7 +55,8 @@ fn a_rate_is_answered_and_health_is_ok() {
         assert_eq!(
             body,
             json!({ "currency": currency, "rate": rate }),
-            "{currency}: the answer must hold the currency as given and the SDK's rate"
+            "{currency}: the answer must hold the currency as given and the SDK's \
+             rate"
         );
     }
     assert_eq!(
@@ -84,9 +85,10 @@ fn the_sdk_is_called_off_the_runtime_thread() {
     assert_eq!(
         runtime_ran,
         Some(true),
-        "while the SDK waited, no other task could run on the runtime (None: the SDK \
-         was not called). It was called on the runtime's thread: /health and every \
-         other request would wait too. Move the call to tokio::task::spawn_blocking"
+        "while the SDK waited, no other task could run on the runtime (None: the \
+         SDK was not called). It was called on the runtime's thread: /health and \
+         every other request would wait too. Move the call to \
+         tokio::task::spawn_blocking"
     );
 }
 
@@ -122,9 +124,9 @@ fn a_crashing_sdk_gets_500_and_the_server_goes_on() {
     });
     let (status, body, text) = crash.unwrap_or_else(|panic| {
         panic!(
-            "the SDK's panic went through the handler ({panic}): the connection would \
-             be dropped without an answer. spawn_blocking's JoinHandle turns the panic \
-             into an Err: answer 500 with it"
+            "the SDK's panic went through the handler ({panic}): the connection \
+             would be dropped without an answer. spawn_blocking's JoinHandle turns \
+             the panic into an Err: answer 500 with it"
         )
     });
     assert_eq!(

@@ -187,8 +187,8 @@ fn an_answer_exactly_at_the_limit_is_in_time() {
         .count();
     assert_eq!(
         late, 0,
-        "both services answered exactly at 250 ms, which is in time, but {late} of 20 \
-         tries did not get 200. tokio::select! picks a ready branch at random; \
+        "both services answered exactly at 250 ms, which is in time, but {late} of \
+         20 tries did not get 200. tokio::select! picks a ready branch at random; \
          tokio::time::timeout looks at the call first"
     );
 }
@@ -228,8 +228,9 @@ fn a_failing_service_gives_502_at_once() {
     assert_eq!(
         took,
         ms(30),
-        "inventory failed after 30 ms, but the 502 came after {took:?}: answer at the \
-         first error (try_join!, not join!) instead of waiting for the other call"
+        "inventory failed after 30 ms, but the 502 came after {took:?}: answer at \
+         the first error (try_join!, not join!) instead of waiting for the other \
+         call"
     );
     assert_eq!(
         tasks_left, 0,
@@ -237,7 +238,8 @@ fn a_failing_service_gives_502_at_once() {
     );
     assert_eq!(
         finished, 1,
-        "the pricing call must be stopped when inventory failed, but it ran to its end"
+        "the pricing call must be stopped when inventory failed, but it ran to its \
+         end"
     );
 }
 
@@ -257,15 +259,15 @@ fn one_pool_per_service_for_every_request() {
     assert_eq!(
         after,
         (1, 1),
-        "after 5 requests, (pricing, inventory) had {after:?} pools opened: a pool per \
-         request is httpx.AsyncClient() inside the handler. Share the pools of app \
-         through State"
+        "after 5 requests, (pricing, inventory) had {after:?} pools opened: a pool \
+         per request is httpx.AsyncClient() inside the handler. Share the pools of \
+         app through State"
     );
     assert_eq!(
         before,
         (1, 1),
-        "app must open one pool per service before any request, as FastAPI's lifespan \
-         does; (pricing, inventory) pools opened: {before:?}"
+        "app must open one pool per service before any request, as FastAPI's \
+         lifespan does; (pricing, inventory) pools opened: {before:?}"
     );
 }
 

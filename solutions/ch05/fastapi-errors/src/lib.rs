@@ -12,12 +12,14 @@
 //!   entry in its `detail` list, `{"detail": [{"type": ..., "loc": [...],
 //!   "msg": ...}]}`:
 //!
-//!   | What is wrong | `type` | `loc` | `msg` |
-//!   |---|---|---|---|
-//!   | the `Content-Type` is missing or not JSON | `"content_type"` | `["body"]` | axum's message |
-//!   | the body is not valid JSON | `"json_invalid"` | `["body"]` | axum's message |
-//!   | valid JSON that is not a `NewOrder` (a field missing, a wrong type) | `"json_type"` | `["body"]` | axum's message |
-//!   | `quantity` below 1 or above 100 | `"out_of_range"` | `["body", "quantity"]` | `"quantity must be from 1 to 100"` |
+//!   - the `Content-Type` is missing or not JSON: `"type": "content_type"`,
+//!     `"loc": ["body"]`, `"msg"`: axum's message;
+//!   - the body is not valid JSON: `"type": "json_invalid"`, `"loc": ["body"]`,
+//!     `"msg"`: axum's message;
+//!   - valid JSON that is not a `NewOrder` (a field missing, a wrong type):
+//!     `"type": "json_type"`, `"loc": ["body"]`, `"msg"`: axum's message;
+//!   - `quantity` below 1 or above 100: `"type": "out_of_range"`,
+//!     `"loc": ["body", "quantity"]`, `"msg": "quantity must be from 1 to 100"`.
 //!
 //! "axum's message" is the text axum's own `Json` extractor answers for that
 //! mistake (what its rejection's `body_text()` gives). Any JSON content type is
