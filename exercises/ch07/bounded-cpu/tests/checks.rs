@@ -1,6 +1,6 @@
 use bounded_cpu::{CpuLimiter, JobPanicked};
 use course_testkit::{
-    BlockingProbe, Rendezvous, ThreadCensus, catching_panics, count_polls,
+    BlockingProbe, CpuProbe, Rendezvous, ThreadCensus, catching_panics, count_polls,
     run_paused, run_real_clock,
 };
 use futures::future::join_all;
@@ -237,10 +237,17 @@ fn a_panicking_job_is_an_error_and_frees_its_place() {
 #[test]
 fn waits_for_a_place_without_spinning() {
     let (result, polls) = run_real_clock(|| async {
+        // The runtime's thread: it has nothing to do but wait while the first job
+        // holds the only place.
+        let runtime_thread = CpuProbe::start_on_this_thread();
         let limiter = CpuLimiter::new(1);
-        let busy = limiter.run(|| std::thread::sleep(Duration::from_millis(30)));
+        let busy = limiter.run(|| std::thread::sleep(Duration::from_millis(150)));
         let (waiting, polls) = count_polls(limiter.run(|| 5));
         let (_, result) = tokio::join!(busy, waiting);
+        runtime_thread.assert_mostly_idle(
+            "the runtime's thread while a run waited for a place (a loop that asks \
+             again without awaiting keeps it busy)",
+        );
         (result, polls)
     });
     assert_eq!(result, Ok(5));

@@ -1,5 +1,5 @@
 use course_testkit::{
-    BlockingProbe, Rendezvous, catching_panics, count_polls, run_paused,
+    BlockingProbe, CpuProbe, Rendezvous, catching_panics, count_polls, run_paused,
     run_real_clock,
 };
 use rayon_handoff::{ScoringPanicked, score_all};
@@ -210,13 +210,20 @@ fn a_panicking_score_is_an_error() {
 fn waits_for_the_answer_without_spinning() {
     let (pool, _) = pool(2);
     let (scores, polls) = run_real_clock(move || async move {
+        // The runtime's thread: it has nothing to do but wait for the pool.
+        let runtime_thread = CpuProbe::start_on_this_thread();
         let score = |document: &str| {
-            std::thread::sleep(Duration::from_millis(3));
+            std::thread::sleep(Duration::from_millis(40));
             relevance(document)
         };
         let texts = documents(&["tokio", "rayon", "runtime", "tokio", "pool", "a"]);
         let (scoring, polls) = count_polls(score_all(pool, texts, score));
-        (scoring.await, polls)
+        let scores = scoring.await;
+        runtime_thread.assert_mostly_idle(
+            "the runtime's thread while score_all waited for the pool (a loop that \
+             asks again without awaiting keeps it busy)",
+        );
+        (scores, polls)
     });
     assert_eq!(scores, Ok(vec![1, 1, 1, 1, 0, 0]));
     // One poll to start, one when the answer arrives; the margin is wide.
