@@ -191,6 +191,54 @@ fn two_calls_at_once_and_no_more() {
 }
 
 #[test]
+fn a_request_given_up_keeps_its_slot_until_its_call_ends() {
+    let census = Arc::new(ThreadCensus::new());
+    let statuses = {
+        let census = census.clone();
+        run_real_clock(move || async move {
+            let sdk = RatesSdk::new(move |currency| {
+                let _visit = census.enter();
+                let slow = currency == "EUR";
+                std::thread::sleep(Duration::from_millis(if slow {
+                    300
+                } else {
+                    10
+                }));
+                known_rate(currency)
+            });
+            let router = app(sdk);
+            // Two clients give up after 50 ms; their calls cannot be stopped.
+            let mut given_up = tokio::task::JoinSet::new();
+            for _ in 0..2 {
+                let router = router.clone();
+                let patience = Duration::from_millis(50);
+                given_up.spawn(tokio::time::timeout(patience, async move {
+                    get(router, "/rates/EUR").await.0
+                }));
+            }
+            given_up.join_all().await;
+            let mut requests = tokio::task::JoinSet::new();
+            for currency in ["JPY", "CHF"] {
+                let (router, uri) = (router.clone(), format!("/rates/{currency}"));
+                requests.spawn(async move { get(router, &uri).await.0 });
+            }
+            requests.join_all().await
+        })
+    };
+    assert!(
+        statuses.iter().all(|status| *status == StatusCode::OK),
+        "{statuses:?}"
+    );
+    assert!(
+        census.most_at_once() <= 2,
+        "{} SDK calls ran at the same time: two clients gave up on their requests, \
+         but their calls went on, and others started beside them. A slot belongs to \
+         the call, not to the request: move the permit into the blocking closure",
+        census.most_at_once()
+    );
+}
+
+#[test]
 fn waits_for_a_slot_without_spinning() {
     let (statuses, polls) = run_real_clock(|| async {
         let sdk = RatesSdk::new(|currency| {

@@ -17,7 +17,9 @@
 //! The SDK is never called on the runtime's threads: while a call waits, the
 //! runtime serves everything else, `/health` included. The provider's licence
 //! allows 2 calls at once: when more requests come, 2 calls run at the same time
-//! and the other requests wait for a free slot, without checking in a loop.
+//! and the other requests wait for a free slot, without checking in a loop. A call
+//! cannot be stopped once it runs: when a client gives up on its request, its call
+//! still counts against the two until it ends.
 //!
 //! Check your work with `cargo xtask check ch05-legacy-rates`.
 
