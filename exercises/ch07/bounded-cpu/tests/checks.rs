@@ -67,8 +67,8 @@ fn runs_each_job_off_the_runtime_and_returns_its_value() {
     assert_eq!(size, 128 * 96, "run must return the job's own value");
     assert!(
         runtime_was_free,
-        "while the job ran, no other task of the runtime could run for {:?}: the job \
-         ran on the runtime's own thread. Send it to tokio's blocking pool \
+        "while the job ran, no other task of the runtime could run for {:?}: the \
+         job ran on the runtime's own thread. Send it to tokio's blocking pool \
          (tokio::task::spawn_blocking) and await its JoinHandle",
         BlockingProbe::PATIENCE
     );
@@ -119,9 +119,9 @@ fn never_runs_more_than_the_limit_at_once() {
     let most = census.most_at_once();
     assert!(
         most <= 2,
-        "{most} jobs ran at the same time under a limit of 2: every job must first \
-         take a place (a permit of one tokio::sync::Semaphore shared by every call), \
-         and keep it until it ends"
+        "{most} jobs ran at the same time under a limit of 2: every job must \
+         first take a place (a permit of one tokio::sync::Semaphore shared by every \
+         call), and keep it until it ends"
     );
 }
 
@@ -177,7 +177,8 @@ fn a_job_whose_caller_gives_up_before_it_starts_never_runs() {
         let ran = Arc::new(AtomicBool::new(false));
         let waiting = tokio::spawn({
             let (limiter, ran) = (limiter.clone(), ran.clone());
-            async move { limiter.run(move || ran.store(true, Ordering::SeqCst)).await }
+            let job = move || ran.store(true, Ordering::SeqCst);
+            async move { limiter.run(job).await }
         });
         // Let the waiting caller reach its wait for a place, then give up.
         for _ in 0..3 {

@@ -193,8 +193,8 @@ fn a_panicking_score_is_an_error() {
             "a score that panics must give Err(ScoringPanicked)"
         ),
         Err(message) => panic!(
-            "score_all panicked ({message}) when a score panicked: catch the panic on \
-             the pool (std::panic::catch_unwind) and send the outcome back, then \
+            "score_all panicked ({message}) when a score panicked: catch the panic \
+             on the pool (std::panic::catch_unwind) and send the outcome back, then \
              return Err(ScoringPanicked)"
         ),
     }

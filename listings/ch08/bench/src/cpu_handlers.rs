@@ -2,13 +2,14 @@
 //! endpoint of the same service.
 //!
 //! One axum service has two routes: `/thumbnail`, which computes for some
-//! milliseconds, and `/health`, which answers at once. For each place the thumbnail's
-//! CPU work can run ([`Placement`]), the service runs on a multi-thread runtime with
-//! one worker per core while a few clients ask for thumbnails without pause, and one
-//! more client asks for `/health` at a steady pace and records how long each answer
-//! took. The table ([`render_table`]) holds the light endpoint's median and 99th
-//! percentile and the thumbnails served per second; the plot ([`draw`]) is drawn
-//! from the table alone, so `--check` can redraw it from the committed file.
+//! milliseconds, and `/health`, which answers at once. For each place the
+//! thumbnail's CPU work can run ([`Placement`]), the service runs on a multi-thread
+//! runtime with one worker per core while a few clients ask for thumbnails without
+//! pause, and one more client asks for `/health` at a steady pace and records how
+//! long each answer took. The table ([`render_table`]) holds the light endpoint's
+//! median and 99th percentile and the thumbnails served per second; the plot
+//! ([`draw`]) is drawn from the table alone, so `--check` can redraw it from the
+//! committed file.
 
 use crate::server::{listen_on_loopback, serve};
 use axum::Router;
@@ -329,7 +330,10 @@ fn millis(duration: Duration) -> f64 {
 }
 
 /// The table's header, which [`parse_table`] finds again.
-const HEADER: &str = "| The thumbnail's CPU work runs | `/health` p50 | `/health` p99 | thumbnails per second |";
+const HEADER: &str = concat!(
+    "| The thumbnail's CPU work runs | `/health` p50 | `/health` p99 ",
+    "| thumbnails per second |"
+);
 
 /// The committed file: a note saying where it comes from, then the table.
 pub fn render_table(
@@ -339,12 +343,12 @@ pub fn render_table(
     rows: &[Row],
 ) -> String {
     let mut text = format!(
-        "Measured on {machine} by `cargo xtask regen figures`. One thumbnail alone takes \
-         {:.1} ms. For {} s per row, {} clients ask for thumbnails one after another, \
-         without pause, while one more client asks for `/health` every {} ms. The \
-         service runs on a multi-thread runtime with one worker per core; the \
-         `Semaphore` lets {} thumbnail job(s) run at once, one core fewer than the \
-         machine has.\n\n{HEADER}\n|---|---|---|---|\n",
+        "Measured on {machine} by `cargo xtask regen figures`. One thumbnail alone \
+         takes {:.1} ms. For {} s per row, {} clients ask for thumbnails one after \
+         another, without pause, while one more client asks for `/health` every {} \
+         ms. The service runs on a multi-thread runtime with one worker per core; \
+         the `Semaphore` lets {} thumbnail job(s) run at once, one core fewer than \
+         the machine has.\n\n{HEADER}\n|---|---|---|---|\n",
         millis(alone),
         setup.per_row.as_secs(),
         setup.heavy_clients,
@@ -428,7 +432,7 @@ pub fn draw(table: &str) -> Result<String, String> {
     let mut svg = Document::new(
         760.0,
         height,
-        "Latency of /health while thumbnails are computed, by where their CPU work runs",
+        "Latency of /health while thumbnails are computed, by where their work runs",
     );
     svg.heading(
         10.0,
@@ -478,11 +482,14 @@ fn decade_label(exponent: i32) -> String {
 mod tests {
     use super::*;
 
-    const TABLE: &str = "Measured on a test machine.\n\n\
-        | The thumbnail's CPU work runs | `/health` p50 | `/health` p99 | thumbnails per second |\n\
-        |---|---|---|---|\n\
-        | inline, in the handler | 9.50 ms | 41.00 ms | 95 |\n\
-        | spawn_blocking | 0.80 ms | 12.25 ms | 99 |\n";
+    const TABLE: &str = concat!(
+        "Measured on a test machine.\n\n",
+        "| The thumbnail's CPU work runs | `/health` p50 | `/health` p99 ",
+        "| thumbnails per second |\n",
+        "|---|---|---|---|\n",
+        "| inline, in the handler | 9.50 ms | 41.00 ms | 95 |\n",
+        "| spawn_blocking | 0.80 ms | 12.25 ms | 99 |\n",
+    );
 
     #[test]
     fn a_table_is_read_back_as_written() {
