@@ -1,4 +1,5 @@
 """The sign-up model of Listing 9-1, in Pydantic v2, fed the same bodies."""
+# requires: pydantic==2.13.4
 
 import json
 from pathlib import Path

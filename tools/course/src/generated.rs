@@ -402,28 +402,96 @@ fn record_compile_fail(workspace: &Workspace) -> Result<Vec<PathBuf>> {
 pub const PYTHON: &str = "python3";
 
 /// `python3 <listing>` in the workspace root, or a one-line error saying how to get Python.
-pub fn python_command(root: &Path, listing: &PythonListing) -> Result<Command> {
+pub fn python_command(workspace: &Workspace, listing: &PythonListing) -> Result<Command> {
     let found = Command::new(PYTHON)
         .arg("--version")
         .output()
         .is_ok_and(|out| out.status.success());
     if !found {
         bail!(
-            "`{PYTHON}` was not found: the Python side of the listings needs Python 3.8 or newer \
+            "`{PYTHON}` was not found: the Python side of the listings needs Python 3.11 or newer \
              on PATH"
         );
     }
-    let mut command = Command::new(PYTHON);
-    command.arg(&listing.path).current_dir(root);
+    // A program that needs packages runs in the course's own environment, with the versions
+    // it names, never with whatever the system's Python happens to have.
+    let requires = listing.requirements()?;
+    let python = if requires.is_empty() {
+        PathBuf::from(PYTHON)
+    } else {
+        python_with(workspace, &requires)?
+    };
+    let mut command = Command::new(python);
+    command.arg(&listing.path).current_dir(&workspace.root);
     Ok(command)
 }
+
+/// Whether `python` has every requirement (`pydantic==2.13.4`) installed, in a version it
+/// allows: `pip install --dry-run --no-index` succeeds only then.
+fn satisfied(python: &Path, requires: &[String]) -> bool {
+    Command::new(python)
+        .args(["-m", "pip", "install", "--dry-run", "--no-index", "--quiet"])
+        .arg("--disable-pip-version-check")
+        .args(requires)
+        .output()
+        .is_ok_and(|out| out.status.success())
+}
+
+/// A Python with `requires` installed: a virtual environment of the course's, in the target
+/// folder, made and filled from PyPI the first time a listing needs it.
+fn python_with(workspace: &Workspace, requires: &[String]) -> Result<PathBuf> {
+    let venv = workspace.target_dir.join("python-listings-venv");
+    let python = venv.join(if cfg!(windows) {
+        "Scripts/python.exe"
+    } else {
+        "bin/python"
+    });
+    if !python.is_file() {
+        println!(
+            "== creating a Python virtual environment in {} ==",
+            venv.display()
+        );
+        let mut create = Command::new(PYTHON);
+        create.args(["-m", "venv"]).arg(&venv);
+        process::run(&mut create, PIP_LIMIT, Stderr::Capture)
+            .map_err(anyhow::Error::from)
+            .and_then(|finished| finished.success("python3 -m venv"))
+            .context("cannot create a virtual environment (on Debian: apt install python3-venv)")?;
+    }
+    if !satisfied(&python, requires) {
+        println!("== installing {} from PyPI ==", requires.join(", "));
+        let mut install = Command::new(&python);
+        install
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+            ])
+            .args(requires);
+        process::run(&mut install, PIP_LIMIT, Stderr::Capture)
+            .map_err(anyhow::Error::from)
+            .and_then(|finished| finished.success("pip install"))
+            .with_context(|| {
+                format!(
+                    "cannot install {} from PyPI (offline?)",
+                    requires.join(", ")
+                )
+            })?;
+    }
+    Ok(python)
+}
+
+/// How long making the virtual environment or installing into it may take.
+const PIP_LIMIT: Duration = Duration::from_secs(600);
 
 fn record_python(workspace: &Workspace, listing: &PythonListing) -> Result<PathBuf> {
     println!("== python3 {} ==", listing.name);
     let pattern = parse_recorded(&crate::read(&listing.output_file())?)
         .map_err(|e| anyhow::anyhow!("{}: {e}", listing.name))?;
     let body = process::run(
-        &mut python_command(&workspace.root, listing)?,
+        &mut python_command(workspace, listing)?,
         LISTING_LIMIT,
         Stderr::Inherit,
     )?

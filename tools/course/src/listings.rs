@@ -76,6 +76,17 @@ pub struct PythonListing {
 }
 
 impl PythonListing {
+    /// The packages the program needs beyond the standard library, from its lines
+    /// `# requires: pydantic==2.13.4` (one package per line, as pip reads it).
+    pub fn requirements(&self) -> anyhow::Result<Vec<String>> {
+        let text = crate::read(&self.path)?;
+        Ok(text
+            .lines()
+            .filter_map(|line| line.strip_prefix("# requires:"))
+            .map(|requirement| requirement.trim().to_owned())
+            .collect())
+    }
+
     /// The pattern its output must match (`<name>.output.txt`).
     pub fn output_file(&self) -> PathBuf {
         self.path.with_extension("output.txt")

@@ -6,6 +6,7 @@ use std::time::Duration;
 #[test]
 fn python_listings_match_their_recorded_output() {
     let root = course::workspace_root();
+    let workspace = course::Workspace::discover().unwrap();
     for listing in course::listings::python_listings(&root) {
         let pattern_text = std::fs::read_to_string(listing.output_file())
             .unwrap_or_else(|_| panic!("{} has no .output.txt pattern", listing.name));
@@ -29,8 +30,8 @@ fn python_listings_match_their_recorded_output() {
                 listing.name
             );
         }
-        let command =
-            course::generated::python_command(&root, &listing).unwrap_or_else(|e| panic!("{e:#}"));
+        let command = course::generated::python_command(&workspace, &listing)
+            .unwrap_or_else(|e| panic!("{e:#}"));
         let output =
             run_bounded(command, Duration::from_secs(120)).unwrap_or_else(|e| panic!("{e}"));
         if let Err(d) = check_matches(&pattern.body, &output) {
