@@ -219,6 +219,12 @@ fn chapter_time(facts: &Facts, id: &str) -> Result<String> {
         .with_context(|| format!("course.toml has no chapter `{id}`"))?;
     let exercises = facts.exercise_minutes(id);
     let count = facts.exercises_of(id).count();
+    if count == 0 {
+        return Ok(format!(
+            "**Time:** about {} minutes of reading; the chapter has no exercises.",
+            chapter.reading_minutes.unwrap_or_default()
+        ));
+    }
     Ok(format!(
         "**Time:** about {} minutes of reading and {exercises} minutes for {count} exercise{}.",
         chapter.reading_minutes.unwrap_or_default(),
