@@ -35,23 +35,27 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
         current,
     ));
 
-    // Starters fail by design, and the grader checks starters and solutions below, with the
-    // course's checks, one check per process.
-    let mut excluded = Vec::new();
-    for exercise in &exercises {
-        for package in [&exercise.package, &exercise.solution_package] {
-            excluded.extend(["--exclude".to_string(), package.clone()]);
-        }
-    }
+    // Starters fail by design: they are neither built nor linted here, and the grader checks
+    // them below. Solutions are built and linted, but their checks run in the grader, one
+    // check per process.
+    let starters: Vec<String> = exercises
+        .iter()
+        .flat_map(|e| ["--exclude".to_string(), e.package.clone()])
+        .collect();
     step(
-        "tests: listings and their outputs, inline blocks, compile-fail cases, the book, the tools",
+        "build and lint every crate but the starters (clippy's lints while compiling, warnings \
+         are errors), then run the tests: listings and their outputs, inline blocks, \
+         compile-fail cases, the book, the tools",
     );
-    let mut counts = run_workspace_tests(workspace, &excluded)?;
-    // Doctests are compiled and run by rustdoc, through cargo.
+    let solutions = root.join("solutions");
+    let mut counts = run_workspace_tests(workspace, &starters, &solutions)?;
+    // Doctests are compiled and run by rustdoc, through cargo, against the libraries just
+    // built (the same lint settings, so nothing is built twice).
     let mut doctests = workspace.cargo();
     doctests
         .args(["test", "--workspace", "--doc", "--no-fail-fast", "--quiet"])
-        .args(&excluded);
+        .args(&starters);
+    with_clippy(&mut doctests)?;
     let status = process::stream(&mut doctests, TESTS_LIMIT, |line| {
         println!("{line}");
         counts.add(line);
@@ -87,20 +91,9 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
         None => ("browser", course::machine::NO_CHROMIUM.to_string(), 0),
     });
 
-    step("lints (cargo clippy, warnings are errors)");
-    let mut clippy = workspace.cargo();
-    clippy
-        .args(["clippy", "--workspace", "--all-targets", "--quiet"])
-        .args(
-            exercises
-                .iter()
-                .flat_map(|e| ["--exclude".to_string(), e.package.clone()]),
-        )
-        .args(["--", "--deny", "warnings"]);
-    run_visible(clippy, "cargo clippy")?;
     summary.push((
         "clippy",
-        "no warnings in any crate but the starters".into(),
+        "no warnings in any crate but the starters (linted as they were built)".into(),
         0,
     ));
 
@@ -141,27 +134,36 @@ struct TestBinary {
     dir: std::path::PathBuf,
 }
 
-/// Builds every test of the workspace (but `excluded`), then runs the test binaries a few at a
-/// time: most of them wait (on servers, timers, a Python program), so running them one after
-/// another, as `cargo test` does, leaves the cores idle. Prints each binary's result, and the
-/// whole output of a failing one.
-fn run_workspace_tests(workspace: &Workspace, excluded: &[String]) -> Result<TestCounts> {
+/// Builds every target of the workspace (but `excluded`) with clippy's lints, then runs the
+/// test binaries (but those of the crates in the folder `not_run`) a few at a time: most of them wait (on servers,
+/// timers, a Python program), so running them one after another, as `cargo test` does, leaves
+/// the cores idle. Prints each binary's result, and the whole output of a failing one.
+fn run_workspace_tests(
+    workspace: &Workspace,
+    excluded: &[String],
+    not_run: &std::path::Path,
+) -> Result<TestCounts> {
     let mut build = workspace.cargo();
     build
         .args([
             "test",
             "--workspace",
+            "--all-targets",
             "--no-run",
             "--message-format=json-render-diagnostics",
         ])
         .args(excluded);
+    with_clippy(&mut build)?;
     let built = process::run(&mut build, TESTS_LIMIT, process::Stderr::Inherit)?
-        .success("cargo test --no-run")?;
+        .success("cargo test --no-run (a compiler error or a clippy warning: see above)")?;
     let mut binaries = Vec::new();
     for message in cargo_metadata::Message::parse_stream(built.as_bytes()).flatten() {
         if let cargo_metadata::Message::CompilerArtifact(artifact) = message
             && artifact.profile.test
             && let Some(executable) = artifact.executable
+            // Benchmarks are built (and linted) only: `cargo xtask bench` runs them.
+            && !artifact.target.kind.iter().any(|k| k.to_string() == "bench")
+            && !artifact.manifest_path.starts_with(not_run)
         {
             let dir = artifact
                 .manifest_path
@@ -180,6 +182,14 @@ fn run_workspace_tests(workspace: &Workspace, excluded: &[String]) -> Result<Tes
             });
         }
     }
+    // The long ones first (the tools' integration tests: trybuild compiles, Python runs, a
+    // browser, servers), so that the short listings' tests fill the cores around them instead
+    // of leaving one long test running alone at the end.
+    binaries.sort_by_key(|binary| {
+        let tools = binary.dir.starts_with(workspace.root.join("tools"))
+            || binary.dir.ends_with("compile-fail");
+        !(tools && binary.label.contains(" test "))
+    });
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results = std::sync::Mutex::new((TestCounts::default(), Vec::new()));
     let workers = 2 * std::thread::available_parallelism().map_or(2, usize::from);
@@ -287,6 +297,35 @@ impl TestCounts {
             }
         }
     }
+}
+
+/// Makes `command` (a cargo build) lint the workspace's crates with clippy as it compiles them,
+/// warnings being errors, as `cargo clippy -- -D warnings` does (same driver, same settings;
+/// dependencies are compiled as usual). One compilation then serves the tests and the lints.
+fn with_clippy(command: &mut std::process::Command) -> Result<()> {
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let sysroot = std::process::Command::new(rustc)
+        .args(["--print", "sysroot"])
+        .output()
+        .context("cannot ask rustc for its sysroot")?;
+    let sysroot = String::from_utf8_lossy(&sysroot.stdout).trim().to_string();
+    let driver = std::path::Path::new(&sysroot)
+        .join("bin")
+        .join(format!("clippy-driver{}", std::env::consts::EXE_SUFFIX));
+    if !driver.is_file() {
+        bail!(
+            "clippy is not installed for this toolchain: run `rustup component add clippy` \
+             (rust-toolchain.toml asks for it)"
+        );
+    }
+    command
+        .env("RUSTC_WORKSPACE_WRAPPER", driver)
+        // cargo-clippy's way of passing `-- -D warnings` to the driver.
+        .env(
+            "CLIPPY_ARGS",
+            "-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__",
+        );
+    Ok(())
 }
 
 fn run_visible(mut command: std::process::Command, what: &str) -> Result<()> {
