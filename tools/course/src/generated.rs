@@ -143,6 +143,16 @@ pub fn regen_listing(workspace: &Workspace, name: &str) -> Result<PathBuf> {
 /// Checks every generated file: the ledger's fingerprints, and the files a deterministic
 /// command makes again. Returns how many files were checked.
 pub fn check_all(workspace: &Workspace) -> Result<usize> {
+    check_all_with(workspace, &Programs::default())
+}
+
+/// Programs already built, by package and binary name: [`check_all_with`] runs them directly
+/// instead of through `cargo run` (the test command has just built every one of them, with the
+/// workspace's features; `cargo run -p` would build some dependencies again with fewer).
+pub type Programs = BTreeMap<(String, String), PathBuf>;
+
+/// [`check_all`], running the figure and table checkers from `programs` when they are there.
+pub fn check_all_with(workspace: &Workspace, programs: &Programs) -> Result<usize> {
     let root = &workspace.root;
     let ledger = read_ledger(root)?;
     let mut problems = Vec::new();
@@ -173,8 +183,8 @@ pub fn check_all(workspace: &Workspace) -> Result<usize> {
             ));
         }
     }
-    problems.extend(check_bench_tables(workspace)?);
-    problems.extend(check_figures(workspace)?);
+    problems.extend(check_bench_tables(workspace, programs)?);
+    problems.extend(check_figures(workspace, programs)?);
     if !problems.is_empty() {
         bail!(
             "{} generated file(s) are not current:\n  {}",
@@ -553,19 +563,34 @@ fn record_figures(workspace: &Workspace) -> Result<Vec<PathBuf>> {
     Ok(written)
 }
 
-fn check_figures(workspace: &Workspace) -> Result<Vec<String>> {
+fn check_figures(workspace: &Workspace, programs: &Programs) -> Result<Vec<String>> {
     let mut problems = Vec::new();
     for (package, bin, _) in FIGURES {
-        let mut command = workspace.cargo();
-        command.args([
-            "run", "--quiet", "-p", package, "--bin", bin, "--", "--check",
-        ]);
+        let mut command = program(workspace, programs, package, bin);
+        command.arg("--check");
         let finished = process::run(&mut command, LISTING_LIMIT, Stderr::Capture)?;
         if !finished.status.success() {
             problems.extend(problem_lines(&finished));
         }
     }
     Ok(problems)
+}
+
+/// `bin` of `package`, from `programs` if it was built already, else through `cargo run`;
+/// either way run from the workspace's root, ready for its arguments.
+fn program(workspace: &Workspace, programs: &Programs, package: &str, bin: &str) -> Command {
+    match programs.get(&(package.to_owned(), bin.to_owned())) {
+        Some(executable) => {
+            let mut command = Command::new(executable);
+            command.current_dir(&workspace.root);
+            command
+        }
+        None => {
+            let mut command = workspace.cargo();
+            command.args(["run", "--quiet", "-p", package, "--bin", bin, "--"]);
+            command
+        }
+    }
 }
 
 /// One problem per line a checking command printed, without its own `error: ` prefix.
@@ -614,12 +639,10 @@ fn render_bench_tables(workspace: &Workspace) -> Result<Vec<PathBuf>> {
         .collect())
 }
 
-fn check_bench_tables(workspace: &Workspace) -> Result<Vec<String>> {
-    let finished = process::run(
-        &mut bench_harness(workspace, &["--check"], false),
-        LISTING_LIMIT,
-        Stderr::Capture,
-    )?;
+fn check_bench_tables(workspace: &Workspace, programs: &Programs) -> Result<Vec<String>> {
+    let mut command = program(workspace, programs, "bench", "matrix");
+    command.arg("--check");
+    let finished = process::run(&mut command, LISTING_LIMIT, Stderr::Capture)?;
     Ok(if finished.status.success() {
         Vec::new()
     } else {

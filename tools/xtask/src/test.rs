@@ -27,14 +27,6 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
         0,
     ));
 
-    step("generated files: every recorded output, figure and table is current");
-    let current = course::generated::check_all(workspace)?;
-    summary.push((
-        "generated files",
-        format!("{current} files are what their command makes of their sources"),
-        current,
-    ));
-
     // Starters fail by design: they are neither built nor linted here, and the grader checks
     // them below. Solutions are built and linted, but their checks run in the grader, one
     // check per process.
@@ -44,11 +36,23 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
         .collect();
     step(
         "build and lint every crate but the starters (clippy's lints while compiling, warnings \
-         are errors), then run the tests: listings and their outputs, inline blocks, \
-         compile-fail cases, the book, the tools",
+         are errors)",
     );
-    let solutions = root.join("solutions");
-    let mut counts = run_workspace_tests(workspace, &starters, &solutions)?;
+    let built = build_workspace(workspace, &starters, &root.join("solutions"))?;
+
+    step("generated files: every recorded output, figure and table is current");
+    let current = course::generated::check_all_with(workspace, &built.programs)?;
+    summary.push((
+        "generated files",
+        format!("{current} files are what their command makes of their sources"),
+        current,
+    ));
+
+    step(
+        "tests: listings and their outputs, inline blocks, compile-fail cases, the book, the \
+         tools",
+    );
+    let mut counts = run_test_binaries(workspace, built.tests)?;
     // Doctests are compiled and run by rustdoc, through cargo, against the libraries just
     // built (the same lint settings, so nothing is built twice).
     let mut doctests = workspace.cargo();
@@ -134,15 +138,19 @@ struct TestBinary {
     dir: std::path::PathBuf,
 }
 
-/// Builds every target of the workspace (but `excluded`) with clippy's lints, then runs the
-/// test binaries (but those of the crates in the folder `not_run`) a few at a time: most of them wait (on servers,
-/// timers, a Python program), so running them one after another, as `cargo test` does, leaves
-/// the cores idle. Prints each binary's result, and the whole output of a failing one.
-fn run_workspace_tests(
+/// What the build made: the test binaries to run, and every program by package and name.
+struct Built {
+    tests: Vec<TestBinary>,
+    programs: course::generated::Programs,
+}
+
+/// Builds every target of the workspace (but `excluded`) with clippy's lints. The test binaries
+/// of the crates in the folder `not_run` are built but not run.
+fn build_workspace(
     workspace: &Workspace,
     excluded: &[String],
     not_run: &std::path::Path,
-) -> Result<TestCounts> {
+) -> Result<Built> {
     let mut build = workspace.cargo();
     build
         .args([
@@ -156,10 +164,25 @@ fn run_workspace_tests(
     with_clippy(&mut build)?;
     let built = process::run(&mut build, TESTS_LIMIT, process::Stderr::Inherit)?
         .success("cargo test --no-run (a compiler error or a clippy warning: see above)")?;
+    let mut programs = course::generated::Programs::new();
     let mut binaries = Vec::new();
     for message in cargo_metadata::Message::parse_stream(built.as_bytes()).flatten() {
-        if let cargo_metadata::Message::CompilerArtifact(artifact) = message
-            && artifact.profile.test
+        let cargo_metadata::Message::CompilerArtifact(artifact) = message else {
+            continue;
+        };
+        if !artifact.profile.test
+            && artifact.target.kind.iter().any(|k| k.to_string() == "bin")
+            && let Some(executable) = &artifact.executable
+        {
+            programs.insert(
+                (
+                    package_name(&artifact.package_id.repr),
+                    artifact.target.name.clone(),
+                ),
+                executable.clone().into_std_path_buf(),
+            );
+        }
+        if artifact.profile.test
             && let Some(executable) = artifact.executable
             // Benchmarks are built (and linted) only: `cargo xtask bench` runs them.
             && !artifact.target.kind.iter().any(|k| k.to_string() == "bench")
@@ -182,6 +205,16 @@ fn run_workspace_tests(
             });
         }
     }
+    Ok(Built {
+        tests: binaries,
+        programs,
+    })
+}
+
+/// Runs the test binaries a few at a time: most of them wait (on servers, timers, a Python
+/// program), so running them one after another, as `cargo test` does, leaves the cores idle.
+/// Prints each binary's result, and the whole output of a failing one.
+fn run_test_binaries(workspace: &Workspace, mut binaries: Vec<TestBinary>) -> Result<TestCounts> {
     // The long ones first (the tools' integration tests: trybuild compiles, Python runs, a
     // browser, servers), so that the short listings' tests fill the cores around them instead
     // of leaving one long test running alone at the end.
@@ -299,6 +332,16 @@ impl TestCounts {
     }
 }
 
+/// The package's name in a package id spec: `path+file:///…/bench#0.1.0` (the folder's name)
+/// or `path+file:///…/parallel-score#ch01-parallel-score@0.1.0`.
+fn package_name(spec: &str) -> String {
+    let (url, fragment) = spec.rsplit_once('#').unwrap_or((spec, ""));
+    match fragment.split_once('@') {
+        Some((name, _)) => name.to_string(),
+        None => url.rsplit('/').next().unwrap_or_default().to_string(),
+    }
+}
+
 /// Makes `command` (a cargo build) lint the workspace's crates with clippy as it compiles them,
 /// warnings being errors, as `cargo clippy -- -D warnings` does (same driver, same settings;
 /// dependencies are compiled as usual). One compilation then serves the tests and the lints.
@@ -354,7 +397,19 @@ fn minutes_seconds(elapsed: Duration) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::TestCounts;
+    use super::{TestCounts, package_name};
+
+    #[test]
+    fn package_names_are_read_from_both_forms_of_id() {
+        assert_eq!(
+            package_name("path+file:///work/main/listings/ch08/bench#0.1.0"),
+            "bench"
+        );
+        assert_eq!(
+            package_name("path+file:///w/solutions/ch01/x#ch01-x-solution@0.1.0"),
+            "ch01-x-solution"
+        );
+    }
 
     #[test]
     fn test_result_lines_are_added_up() {
