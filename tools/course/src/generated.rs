@@ -146,10 +146,12 @@ pub fn check_all(workspace: &Workspace) -> Result<usize> {
     check_all_with(workspace, &Programs::default())
 }
 
-/// Programs already built, by package and binary name: [`check_all_with`] runs them directly
-/// instead of through `cargo run` (the test command has just built every one of them, with the
-/// workspace's features; `cargo run -p` would build some dependencies again with fewer).
-pub type Programs = BTreeMap<(String, String), PathBuf>;
+/// Programs already built, by package and binary name: the executable and its package's
+/// folder. [`check_all_with`] runs them directly, as `cargo run` would (from the workspace's
+/// root, with `CARGO_MANIFEST_DIR`), instead of through `cargo run`: the test command has just
+/// built every one of them with the workspace's features, and `cargo run -p` would build some
+/// dependencies again with fewer.
+pub type Programs = BTreeMap<(String, String), (PathBuf, PathBuf)>;
 
 /// [`check_all`], running the figure and table checkers from `programs` when they are there.
 pub fn check_all_with(workspace: &Workspace, programs: &Programs) -> Result<usize> {
@@ -580,9 +582,11 @@ fn check_figures(workspace: &Workspace, programs: &Programs) -> Result<Vec<Strin
 /// either way run from the workspace's root, ready for its arguments.
 fn program(workspace: &Workspace, programs: &Programs, package: &str, bin: &str) -> Command {
     match programs.get(&(package.to_owned(), bin.to_owned())) {
-        Some(executable) => {
+        Some((executable, package_dir)) => {
             let mut command = Command::new(executable);
-            command.current_dir(&workspace.root);
+            command
+                .current_dir(&workspace.root)
+                .env("CARGO_MANIFEST_DIR", package_dir);
             command
         }
         None => {

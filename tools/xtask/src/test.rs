@@ -179,7 +179,15 @@ fn build_workspace(
                     package_name(&artifact.package_id.repr),
                     artifact.target.name.clone(),
                 ),
-                executable.clone().into_std_path_buf(),
+                (
+                    executable.clone().into_std_path_buf(),
+                    artifact
+                        .manifest_path
+                        .parent()
+                        .expect("a manifest in a folder")
+                        .as_std_path()
+                        .to_path_buf(),
+                ),
             );
         }
         if artifact.profile.test
