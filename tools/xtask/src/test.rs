@@ -52,18 +52,34 @@ pub fn run(workspace: &Workspace, _args: Args) -> Result<()> {
         "tests: listings and their outputs, inline blocks, compile-fail cases, the book, the \
          tools",
     );
-    let mut counts = run_test_binaries(workspace, built.tests)?;
     // Doctests are compiled and run by rustdoc, through cargo, against the libraries just
-    // built (the same lint settings, so nothing is built twice).
+    // built (the same lint settings, so nothing is built twice). rustdoc compiles them while
+    // the test binaries run: most of those wait on timers, servers and programs.
     let mut doctests = workspace.cargo();
     doctests
         .args(["test", "--workspace", "--doc", "--no-fail-fast", "--quiet"])
         .args(&starters);
     with_clippy(&mut doctests)?;
-    let status = process::stream(&mut doctests, TESTS_LIMIT, |line| {
+    let (counts, doctested) = std::thread::scope(|scope| {
+        let doctested = scope.spawn(move || {
+            let mut lines = Vec::new();
+            let status = process::stream(&mut doctests, TESTS_LIMIT, |line| {
+                lines.push(line.to_string());
+            });
+            (status, lines)
+        });
+        let counts = run_test_binaries(workspace, built.tests);
+        (counts, doctested.join())
+    });
+    let mut counts = counts?;
+    let (status, lines) =
+        doctested.map_err(|_| anyhow::anyhow!("the doctests' thread panicked"))?;
+    println!("doctests (the pages' inline blocks, and the tools' examples):");
+    for line in &lines {
         println!("{line}");
         counts.add(line);
-    })?;
+    }
+    let status = status?;
     if !status.success() || counts.failed > 0 {
         bail!(
             "the tests failed: {} passed, {} failed (the failures are above)",
