@@ -131,9 +131,17 @@ pub fn regen_kind(workspace: &Workspace, kind: &str) -> Result<Vec<PathBuf>> {
 /// Makes one listing's recorded output again.
 pub fn regen_listing(workspace: &Workspace, name: &str) -> Result<PathBuf> {
     let listings = crate::listings::listings(&workspace.root);
+    // A Python program by its file's name (`bad-input-fastapi`): only that one is run again.
+    if let Some(program) = crate::listings::python_listings(&workspace.root)
+        .iter()
+        .find(|p| p.path.file_stem().is_some_and(|stem| stem == name))
+    {
+        return record_python(workspace, program);
+    }
     let Some(listing) = listings.iter().find(|l| l.name == name) else {
         bail!(
-            "cannot regenerate `{name}`: say one of {}, first-build, or a listing (`listing-01-02`)",
+            "cannot regenerate `{name}`: say one of {}, first-build, a listing (`listing-01-02`) \
+             or a Python program (`gil-threads`)",
             KINDS.join(", ")
         );
     };

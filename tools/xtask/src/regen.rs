@@ -10,7 +10,8 @@ pub struct Args {
     /// What to make again: `outputs` (every listing's recorded output), `compile-fail`
     /// (compiler messages), `python` (the Python programs' runs), `figures` (every figure in
     /// src/img and its trace), `bench-tables` (chapter 8's tables and plot, from its results
-    /// file), or one listing (`listing-01-02`); everything when none is given. `first-build`
+    /// file), one listing (`listing-01-02`) or one Python program (`gil-threads`); everything
+    /// when none is given. `first-build`
     /// (a clean build of the workspace, timed: minutes) is made only when named
     #[arg(value_name = "WHAT")]
     pub what: Vec<String>,
