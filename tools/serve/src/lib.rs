@@ -453,7 +453,8 @@ pub fn with_reload_script(html: &str, generation: u64) -> String {
     page
 }
 
-fn content_type(file: &Path) -> &'static str {
+/// The `Content-Type` of a file of the book, by its extension.
+pub fn content_type(file: &Path) -> &'static str {
     match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",

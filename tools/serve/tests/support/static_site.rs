@@ -84,17 +84,6 @@ async fn file(site: Arc<(PathBuf, String)>, uri: Uri) -> Response {
         None => (StatusCode::NOT_FOUND, out.join("404.html")),
     };
     let bytes = tokio::fs::read(&file).await.unwrap_or_default();
-    let content_type = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css",
-        "js" => "text/javascript",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "ttf" => "font/ttf",
-        _ => "application/octet-stream",
-    };
+    let content_type = course_serve::content_type(&file);
     (status, [(header::CONTENT_TYPE, content_type)], bytes).into_response()
 }
